@@ -1,0 +1,92 @@
+package org.jujia;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Starts an embedded PostgreSQL (zonky) whose data survives restarts, unless {@code spring.datasource.url}
+ * names an external server.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @ConfigurationProperties("jujia.embedded-db")
+    record EmbeddedDbProperties(String dataDirectory, Integer port, String database) {
+        EmbeddedDbProperties {
+            dataDirectory = dataDirectory == null ? "./data/pg" : dataDirectory;
+            port = port == null ? 0 : port;
+            database = database == null ? "jujia" : database;
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props) throws IOException {
+        Path dir = Path.of(props.dataDirectory()).toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        log.info("Starting embedded PostgreSQL with data in {}", dir);
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("timezone", "Asia/Shanghai");
+        if (props.port() > 0) {
+            builder.setPort(props.port());
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDbProperties props) throws SQLException {
+        createDatabaseIfMissing(postgres, props.database());
+        var ds = new HikariDataSource();
+        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", props.database()));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(20);
+        ds.setPoolName("jujia-embedded");
+        return ds;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Invalid embedded database name: " + database);
+        }
+        DataSource admin = postgres.getPostgresDatabase();
+        try (var c = admin.getConnection();
+                var st = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            st.setString(1, database);
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    try (var create = c.createStatement()) {
+                        create.execute("create database " + database + " encoding 'UTF8'");
+                    }
+                }
+            }
+        }
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}
