@@ -1,0 +1,36 @@
+package org.jujia.statistics;
+
+import org.jujia.elder.ElderRegistry;
+import org.jujia.region.RegionDirectory;
+import org.jujia.region.RegionLevel;
+import org.jujia.shared.Jurisdiction;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The console's home page: counts for the caller's area. */
+@Controller
+class DashboardController {
+
+    private final ElderRegistry elders;
+    private final RegionDirectory regions;
+
+    DashboardController(ElderRegistry elders, RegionDirectory regions) {
+        this.elders = elders;
+        this.regions = regions;
+    }
+
+    @GetMapping("/")
+    String dashboard(Jurisdiction j, Model model) {
+        var path = j.scopePath().split("/");
+        long homeId = Long.parseLong(path[path.length - 1]);
+        model.addAttribute("home", regions.lineage(homeId));
+        if (j.can("ELDER_READ")) {
+            model.addAttribute("stats", elders.stats(j));
+            model.addAttribute("byCommunity", elders.countByCommunity(j));
+            model.addAttribute("byAge", elders.countByAgeBand(j));
+        }
+        model.addAttribute("communities", regions.ofLevel(RegionLevel.COMMUNITY, j).size());
+        return "statistics/dashboard";
+    }
+}

@@ -1,0 +1,6 @@
+// Send the CSRF token with every htmx request.
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) { e.detail.headers[header.content] = token.content; }
+});
