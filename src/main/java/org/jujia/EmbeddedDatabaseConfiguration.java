@@ -36,8 +36,33 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    /**
+     * The data source owns the embedded server and stops it when it is closed itself, so that every bean using
+     * the database (which Spring destroys first) can still reach it while shutting down.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props) throws IOException {
+    DataSource dataSource(EmbeddedDbProperties props) throws IOException, SQLException {
+        EmbeddedPostgres postgres = start(props);
+        createDatabaseIfMissing(postgres, props.database());
+        var ds = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }
+        };
+        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", props.database()));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(20);
+        ds.setPoolName("jujia-embedded");
+        return ds;
+    }
+
+    private static EmbeddedPostgres start(EmbeddedDbProperties props) throws IOException {
         Path dir = Path.of(props.dataDirectory()).toAbsolutePath().normalize();
         Files.createDirectories(dir);
         log.info("Starting embedded PostgreSQL with data in {}", dir);
@@ -51,17 +76,6 @@ class EmbeddedDatabaseConfiguration {
             builder.setPort(props.port());
         }
         return builder.start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDbProperties props) throws SQLException {
-        createDatabaseIfMissing(postgres, props.database());
-        var ds = new HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", props.database()));
-        ds.setUsername("postgres");
-        ds.setMaximumPoolSize(20);
-        ds.setPoolName("jujia-embedded");
-        return ds;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
