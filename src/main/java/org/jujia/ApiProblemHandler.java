@@ -19,8 +19,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Every REST error is an RFC 9457 problem document; validation problems name each offending field in
- * {@code errors[]} ({@code field}, {@code code}, {@code message}).
+ * Every REST error is an RFC 9457 problem document; validation problems carry {@code "error":
+ * "VALIDATION_ERROR"}, the first offending {@code field}, and every offending field in {@code errors[]}
+ * ({@code field}, {@code code}, {@code message}).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -91,6 +92,10 @@ class ApiProblemHandler {
         String detail = violations.isEmpty() ? "Invalid input"
                 : violations.get(0).field() + ": " + violations.get(0).message();
         var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input", detail);
+        problem.setProperty("error", "VALIDATION_ERROR");
+        if (!violations.isEmpty()) {
+            problem.setProperty("field", violations.get(0).field());
+        }
         problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "code", v.code() == null ? "invalid" : v.code(), "message", String.valueOf(v.message())))
                 .toList());
