@@ -45,6 +45,14 @@ class ConsoleModelAdvice {
         return null;
     }
 
+    /** The current page in the other language, keeping its query (e.g. the search filters). */
+    @ModelAttribute("langSwitchUrl")
+    String langSwitchUrl(jakarta.servlet.http.HttpServletRequest request) {
+        String target = english() ? "zh_CN" : "en";
+        return org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("lang", target).build().toUriString();
+    }
+
     @ModelAttribute("english")
     boolean english() {
         return LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());

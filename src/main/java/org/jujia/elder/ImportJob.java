@@ -21,6 +21,11 @@ public record ImportJob(UUID id, String fileName, ImportMode mode, Status status
     public record RowError(int row, String column, String field, String code, String message) {
     }
 
+    /** How many distinct rows had problems. */
+    public long rejectedRows() {
+        return errors.stream().mapToInt(RowError::row).distinct().count();
+    }
+
     public int percent() {
         if (status.finished()) {
             return 100;

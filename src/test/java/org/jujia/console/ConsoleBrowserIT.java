@@ -249,7 +249,8 @@ class ConsoleBrowserIT {
         String rejectedJob = upload("浏览器测试-有错误.xlsx", bad);
         assertThat(waitForJob()).as("status of the file with a bad row").isEqualTo("REJECTED");
         assertThat(page.locator("#job-status").innerText()).isEqualTo("未导入（存在错误）");
-        assertThat(page.locator("#job-message").innerText()).contains("nothing was imported");
+        assertThat(page.locator("#job-message").innerText()).contains("未导入任何数据");
+        assertThat(page.locator("#import-errors").innerText()).contains("身份证号校验位错误");
         List<List<String>> errors = errorRows();
         assertThat(errors).as("rows of #import-errors").isNotEmpty();
         assertThat(errors).as("the bad row (row 3, column 身份证号) is reported")
@@ -272,7 +273,7 @@ class ConsoleBrowserIT {
         assertThat(importedJob).isNotEqualTo(rejectedJob);
         assertThat(waitForJob()).as("status of the valid file").isEqualTo("SUCCEEDED");
         assertThat(page.locator("#job-status").innerText()).isEqualTo("已完成");
-        assertThat(page.locator("#job-message").innerText()).contains("2 elder(s) imported");
+        assertThat(page.locator("#job-message").innerText()).contains("已导入 2 位老人");
         assertThat(page.locator("#import-errors").count()).as("no error table for a clean import").isZero();
         assertThat(page.locator("#progress .hint").innerText()).contains("2 / 2");
         shot("10-import-succeeded");
