@@ -57,7 +57,8 @@ class EmbeddedDatabaseConfiguration {
         };
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", props.database()));
         ds.setUsername("postgres");
-        ds.setMaximumPoolSize(20);
+        ds.setMaximumPoolSize(10);
+        ds.setMinimumIdle(2);
         ds.setPoolName("jujia-embedded");
         return ds;
     }
@@ -69,6 +70,8 @@ class EmbeddedDatabaseConfiguration {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // the data source bean stops the server after every user of the database has shut down
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("timezone", "Asia/Shanghai");

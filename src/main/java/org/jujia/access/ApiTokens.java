@@ -45,14 +45,20 @@ class ApiTokens {
         return new Issued(token, props.tokenTtl().toSeconds());
     }
 
-    /** The user id a live (unexpired, unrevoked) token belongs to. */
+    /**
+     * The user id a live (unexpired, unrevoked) token belongs to. The last-use time is written at most once a
+     * minute per token, so authenticated reads do not each cost a write.
+     */
     Optional<Long> userOf(String token) {
-        return jdbc.sql("""
-                update access_api_token set last_used_at = ?
-                 where token_hash = ? and revoked_at is null and expires_at > ?
-                returning user_id""")
-                .params(Timestamp.from(clock.instant()), hash(token), Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+        Instant now = clock.instant();
+        String hash = hash(token);
+        record Live(long userId, Timestamp lastUsedAt) {
+        }
+        Optional<Live> live = jdbc.sql("select user_id, last_used_at from access_api_token where token_hash = ? and revoked_at is null and expires_at > ?")
+                .params(hash, Timestamp.from(now)).query((rs, n) -> new Live(rs.getLong(1), rs.getTimestamp(2))).optional();
+        live.filter(l -> l.lastUsedAt() == null || l.lastUsedAt().toInstant().isBefore(now.minusSeconds(60)))
+                .ifPresent(l -> jdbc.sql("update access_api_token set last_used_at = ? where token_hash = ?").params(Timestamp.from(now), hash).update());
+        return live.map(Live::userId);
     }
 
     boolean revoke(String token) {

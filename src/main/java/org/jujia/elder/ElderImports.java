@@ -75,7 +75,7 @@ public class ElderImports {
             throw ValidationException.of("file", "required", "the file is empty");
         }
         try {
-            ElderWorkbook.read(file);
+            ElderWorkbook.requireWorkbook(file);
         } catch (ElderWorkbook.BadTemplateException e) {
             throw ValidationException.of("file", "template", e.getMessage());
         }
@@ -139,7 +139,15 @@ public class ElderImports {
         ImportMode mode = ImportMode.valueOf((String) job[2]);
         Jurisdiction j = users.jurisdictionOf(username).filter(x -> x.can("ELDER_IMPORT"))
                 .orElseThrow(() -> new IllegalStateException("user " + username + " may no longer import"));
-        List<ElderWorkbook.ParsedRow> rows = ElderWorkbook.read((byte[]) job[3]);
+        List<ElderWorkbook.ParsedRow> rows;
+        try {
+            rows = ElderWorkbook.read((byte[]) job[3]);
+        } catch (ElderWorkbook.BadTemplateException e) {
+            String errors = json.writeValueAsString(List.of(new ImportJob.RowError(1, "", "file", "template", e.getMessage())));
+            jdbc.sql("update elder_import_job set status = 'REJECTED', errors = ?, message = ?, finished_at = ? where id = ?")
+                    .params(errors, e.getMessage(), Timestamp.from(clock.instant()), id).update();
+            return;
+        }
         jdbc.sql("update elder_import_job set status = 'RUNNING', total_rows = ?, processed_rows = 0 where id = ?").params(rows.size(), id).update();
 
         Map<String, Optional<Region>> regionCache = new HashMap<>();

@@ -126,6 +126,18 @@ final class ElderWorkbook {
         }
     }
 
+    /** A cheap check that the bytes are an .xlsx package (the sheet itself is read by the import job). */
+    static void requireWorkbook(byte[] file) {
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(new ByteArrayInputStream(file))) {
+            if (pkg.getPartsByContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml").isEmpty()) {
+                throw new BadTemplateException("the file is not an .xlsx workbook");
+            }
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException | org.apache.poi.UnsupportedFileFormatException
+                | org.apache.poi.EmptyFileException e) {
+            throw new BadTemplateException("the file is not an .xlsx workbook");
+        }
+    }
+
     /** Reads every data row of the first sheet; blank rows are skipped. */
     static List<ParsedRow> read(byte[] file) {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
