@@ -153,7 +153,7 @@ class DemoCity implements ApplicationRunner {
             int ci = pickCommunity(rnd, communities.size(), i);
             Region community = communities.get(ci);
             Region complex = complexesOf.get(ci).get(rnd.nextInt(2));
-            int age = pickAge(rnd);
+            int age = Population.age(rnd);
             boolean female = rnd.nextInt(100) < (age >= 80 ? 62 : 52);
             Sex sex = female ? Sex.FEMALE : Sex.MALE;
             LocalDate birth = today.minusYears(age).minusDays(1 + rnd.nextInt(364));
@@ -168,7 +168,7 @@ class DemoCity implements ApplicationRunner {
             int eco = rnd.nextInt(1000);
             EconomicCategory ec = eco < 15 ? EconomicCategory.SPECIAL_HARDSHIP : eco < 55 ? EconomicCategory.MINIMUM_LIVING
                     : eco < 135 ? EconomicCategory.LOW_INCOME : EconomicCategory.ORDINARY;
-            String phone = rnd.nextInt(100) < 72 ? mobile(rnd) : null;
+            String phone = rnd.nextInt(100) < 72 ? Population.mobile(rnd) : null;
             String address = complex.name() + (1 + rnd.nextInt(30)) + "幢" + (1 + rnd.nextInt(4)) + "单元" + (1 + rnd.nextInt(7)) + "0" + (1 + rnd.nextInt(4)) + "室";
             List<ElderInput.Contact> contacts = new ArrayList<>();
             String childSurname = female ? SURNAMES[rnd.nextInt(SURNAMES.length)] : name.substring(0, 1);
@@ -176,9 +176,9 @@ class DemoCity implements ApplicationRunner {
                 contacts.add(new ElderInput.Contact(ContactKind.FAMILY, "李强", "儿子", "13962100001", "family1"));
             } else if (ls != LivingSituation.ALONE || rnd.nextBoolean()) {
                 contacts.add(new ElderInput.Contact(ContactKind.EMERGENCY, childSurname + (rnd.nextBoolean() ? "伟" : "芳"),
-                        rnd.nextBoolean() ? "儿子" : "女儿", mobile(rnd), null));
+                        rnd.nextBoolean() ? "儿子" : "女儿", Population.mobile(rnd), null));
             } else {
-                contacts.add(new ElderInput.Contact(ContactKind.EMERGENCY, SURNAMES[rnd.nextInt(SURNAMES.length)] + "阿姨", "邻居", mobile(rnd), null));
+                contacts.add(new ElderInput.Contact(ContactKind.EMERGENCY, SURNAMES[rnd.nextInt(SURNAMES.length)] + "阿姨", "邻居", Population.mobile(rnd), null));
             }
             ElderInput.Health health = null;
             if (rnd.nextInt(100) < 65) {
@@ -215,25 +215,6 @@ class DemoCity implements ApplicationRunner {
         return Math.min(n - 1, (int) (r * n));
     }
 
-    /** Ages 60–104: about half in their sixties, a third in their seventies, the rest older. */
-    private static int pickAge(Random rnd) {
-        int r = rnd.nextInt(1000);
-        if (r < 500) {
-            return 60 + rnd.nextInt(10);
-        }
-        if (r < 820) {
-            return 70 + rnd.nextInt(10);
-        }
-        if (r < 970) {
-            return 80 + rnd.nextInt(10);
-        }
-        return 90 + rnd.nextInt(15);
-    }
-
-    private static String mobile(Random rnd) {
-        String[] prefixes = { "138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "189", "133", "180" };
-        return prefixes[rnd.nextInt(prefixes.length)] + String.format("%08d", rnd.nextInt(100_000_000));
-    }
 
     private static double round(double v) {
         return Math.round(v * 1_000_000d) / 1_000_000d;

@@ -1,5 +1,6 @@
 package org.jujia.bench;
 
+import org.jujia.demo.Population;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +53,6 @@ final class BenchElders {
     private static final String[] CONDITIONS = { "高血压", "2 型糖尿病", "冠心病", "慢阻肺", "脑卒中后遗症", "阿尔茨海默病", "骨质疏松", "骨关节炎",
             "帕金森病", "白内障" };
     private static final String[] MEDICATIONS = { "氨氯地平", "二甲双胍", "阿司匹林", "阿托伐他汀", "多奈哌齐", "钙尔奇", "左旋多巴", "缬沙坦" };
-    private static final String[] MOBILE_PREFIXES = { "138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187",
-            "189", "133", "180" };
     private static final String[] LOAD_REGIONS = { "320581", "320582", "320583" };
     private static final String IMPORT_REGION = "320585";
 
@@ -66,7 +65,7 @@ final class BenchElders {
         Set<String> used = new HashSet<>();
         List<ElderInput> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int age = pickAge(rnd);
+            int age = Population.age(rnd);
             boolean female = rnd.nextInt(100) < (age >= 80 ? 62 : 52);
             LocalDate birth = ANCHOR.minusYears(age).minusDays(1 + rnd.nextInt(364));
             String id;
@@ -108,14 +107,14 @@ final class BenchElders {
         int eco = rnd.nextInt(1000);
         EconomicCategory ec = eco < 15 ? EconomicCategory.SPECIAL_HARDSHIP : eco < 55 ? EconomicCategory.MINIMUM_LIVING
                 : eco < 135 ? EconomicCategory.LOW_INCOME : EconomicCategory.ORDINARY;
-        String phone = rnd.nextInt(100) < 72 ? mobile(rnd) : null;
+        String phone = rnd.nextInt(100) < 72 ? Population.mobile(rnd) : null;
         String complex = community + (rnd.nextBoolean() ? "01" : "02");
         String address = (1 + rnd.nextInt(30)) + "幢" + (1 + rnd.nextInt(4)) + "单元" + (1 + rnd.nextInt(7)) + "0" + (1 + rnd.nextInt(4)) + "室";
         String childSurname = female ? surname(rnd) : surname;
         List<ElderInput.Contact> contacts = List.of(ls != LivingSituation.ALONE || rnd.nextBoolean()
                 ? new ElderInput.Contact(ContactKind.EMERGENCY, childSurname + (rnd.nextBoolean() ? "伟" : "芳"), rnd.nextBoolean() ? "儿子" : "女儿",
-                        mobile(rnd), null)
-                : new ElderInput.Contact(ContactKind.EMERGENCY, surname(rnd) + "阿姨", "邻居", mobile(rnd), null));
+                        Population.mobile(rnd), null)
+                : new ElderInput.Contact(ContactKind.EMERGENCY, surname(rnd) + "阿姨", "邻居", Population.mobile(rnd), null));
         ElderInput.Health health = null;
         if (rnd.nextInt(100) < 65) {
             List<String> conds = new ArrayList<>();
@@ -150,22 +149,4 @@ final class BenchElders {
         return COMMUNITIES.get(Math.min(COMMUNITIES.size() - 1, (int) (r * COMMUNITIES.size())));
     }
 
-    /** Ages 60–104: about half in their sixties, a third in their seventies, the rest older. */
-    private static int pickAge(Random rnd) {
-        int r = rnd.nextInt(1000);
-        if (r < 500) {
-            return 60 + rnd.nextInt(10);
-        }
-        if (r < 820) {
-            return 70 + rnd.nextInt(10);
-        }
-        if (r < 970) {
-            return 80 + rnd.nextInt(10);
-        }
-        return 90 + rnd.nextInt(15);
-    }
-
-    private static String mobile(Random rnd) {
-        return MOBILE_PREFIXES[rnd.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", rnd.nextInt(100_000_000));
-    }
 }
