@@ -34,7 +34,8 @@ final class Checks {
     static int range(String field, long value, int min, int max, Object shown) {
         if (value < min || value > max) {
             throw ValidationException.of(field, NOT_ALLOWED,
-                    "must be an integer from " + min + " to " + (max == Integer.MAX_VALUE ? "any higher value" : max) + " (got " + shown + ")");
+                    (max == Integer.MAX_VALUE ? "must be an integer of at least " + min : "must be an integer from " + min + " to " + max)
+                            + " (got " + shown + ")");
         }
         return (int) value;
     }
