@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jujia.assessment.scoring.ScoringEngine;
 import org.jujia.assessment.scoring.ScoringResult;
+import org.jujia.shared.ValidationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stateless scoring API of ASSESSMENT.md §0.1. Any authenticated caller may use it: it reads and stores
@@ -31,9 +34,11 @@ class ScoringApiController {
     static final String VERSION_HEADER = "X-Scorer-Version";
 
     private final ScoringEngine engine;
+    private final JsonMapper json;
 
-    ScoringApiController(ScoringEngine engine) {
+    ScoringApiController(ScoringEngine engine, JsonMapper json) {
         this.engine = engine;
+        this.json = json;
     }
 
     @PostMapping(path = "/{instrument}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -121,8 +126,26 @@ class ScoringApiController {
             @Parameter(description = "The instrument", schema = @Schema(allowableValues = { "mmse", "barthel", "barthel-band",
                     "lawton-iadl", "frail", "nrs2002", "zbi", "gbt42195", "gbt42195-level", "hardship-self-care", "care-colour" }))
             @PathVariable String instrument,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Item-level answers (see the examples above)")
-            @RequestBody(required = false) JsonNode answers) {
-        return ResponseEntity.ok().header(VERSION_HEADER, ScoringEngine.SCORER_VERSION).body(engine.score(instrument, answers));
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Item-level answers (see the examples above)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+            @RequestBody(required = false) String body) {
+        ScoringResult result = engine.score(instrument, parse(body));
+        return ResponseEntity.ok().header(VERSION_HEADER, ScoringEngine.SCORER_VERSION).body(result);
+    }
+
+    /**
+     * The body is parsed here rather than by the message converter so that malformed JSON, like any other invalid
+     * input, answers a {@code VALIDATION_ERROR} problem (ASSESSMENT.md §0.1), on field {@code "$"} (the whole body).
+     * An empty body is an empty object: the first required item is then reported missing.
+     */
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw ValidationException.of("$", "malformed", "the request body is not valid JSON");
+        }
     }
 }

@@ -217,6 +217,8 @@ class ScoringApiIT {
         invalid("hardship-self-care", with(hardshipAnswers(), "bathing", 1), "bathing");
         invalid("zbi", with(zbiAnswers(1), "q3", "2"), "q3");
         invalid("barthel", "[10, 5]", "$");
+        invalid("barthel", "{\"feeding\": 10,", "$");
+        invalid("barthel", "{feeding: 10}", "$");
     }
 
     @Test
