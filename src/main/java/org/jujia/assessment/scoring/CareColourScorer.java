@@ -1,5 +1,6 @@
 package org.jujia.assessment.scoring;
 
+import org.jujia.shared.CareColour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

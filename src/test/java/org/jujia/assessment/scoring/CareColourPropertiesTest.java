@@ -1,5 +1,6 @@
 package org.jujia.assessment.scoring;
 
+import org.jujia.shared.CareColour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package org.jujia.assessment.scoring;
 
+import org.jujia.shared.CareColour;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jujia.assessment.scoring.CareColour.GREEN;
-import static org.jujia.assessment.scoring.CareColour.ORANGE;
-import static org.jujia.assessment.scoring.CareColour.RED;
-import static org.jujia.assessment.scoring.CareColour.YELLOW;
+import static org.jujia.shared.CareColour.GREEN;
+import static org.jujia.shared.CareColour.ORANGE;
+import static org.jujia.shared.CareColour.RED;
+import static org.jujia.shared.CareColour.YELLOW;
 import static org.jujia.assessment.scoring.ScoringFixtures.assertInvalid;
 import static org.jujia.assessment.scoring.ScoringFixtures.barthel;
 import static org.jujia.assessment.scoring.ScoringFixtures.careColourAnswers;

@@ -1,4 +1,4 @@
-package org.jujia.assessment.scoring;
+package org.jujia.shared;
 
 /**
  * The four-colour care level (PLATFORM.md §3, ASSESSMENT.md §8), from least to most severe: GREEN self-care,
