@@ -3,7 +3,15 @@ package org.jujia.access;
 /** What a user may do; granted through roles. Checked as authorities {@code PERM_<name>}. */
 public enum Permission {
     ELDER_READ, ELDER_WRITE, ELDER_IMPORT, ELDER_EXPORT, SENSITIVE_REVEAL, CONSENT_WRITE,
-    USER_ADMIN, REGION_ADMIN, AUDIT_READ, KEY_ADMIN;
+    USER_ADMIN, REGION_ADMIN, AUDIT_READ, KEY_ADMIN,
+    /** see assessments, care colours, reassessment lists and tasks */
+    ASSESSMENT_READ,
+    /** perform and sign assessments (also needs a valid assessor certificate) */
+    ASSESSMENT_PERFORM,
+    /** record hospital admissions, falls and major illnesses; family caregivers and their Zarit interviews */
+    ASSESSMENT_EVENTS,
+    /** work on care-plan remake and reassessment tasks */
+    TASK_MANAGE;
 
     public String authority() {
         return "PERM_" + name();

@@ -212,6 +212,14 @@ public class ElderRegistry {
         return d;
     }
 
+    /**
+     * Whether the elder is within the caller's jurisdiction, with the non-sensitive facts other modules need
+     * (not audited: no personal data beyond the name). Empty when missing or out of scope.
+     */
+    public Optional<ElderRef> find(long id, Jurisdiction j) {
+        return store.find(id, j).map(r -> new ElderRef(r.id(), r.name(), r.birthDate(), r.regionPath(), r.communityId(), r.status()));
+    }
+
     /** Sensitive values in the clear: needs the reveal permission and a purpose; always audited. */
     @Transactional
     public Map<String, Object> reveal(long id, Set<String> fields, String purpose, Jurisdiction j) {
