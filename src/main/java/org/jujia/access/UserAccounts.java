@@ -138,6 +138,34 @@ public class UserAccounts {
         return store.insert(username, displayName, passwordHash, homeNodeId, organisationId, roles);
     }
 
+    /** The certificates a user holds. */
+    public java.util.List<Certificate> certificates(long userId) {
+        return store.certificates(userId);
+    }
+
+    /** Whether the user holds a certificate of this type valid on the date. */
+    public boolean holdsValidCertificate(long userId, String type, java.time.LocalDate date) {
+        return store.certificates(userId).stream().anyMatch(c -> c.type().equals(type) && c.validOn(date));
+    }
+
+    /** Records a certificate on a user within the caller's jurisdiction. */
+    @Transactional
+    public Certificate addCertificate(long userId, String type, String number, String issuer, java.time.LocalDate validFrom,
+            java.time.LocalDate validTo, Jurisdiction j) {
+        get(userId, j);
+        new Violations()
+                .require(type != null && type.matches("[A-Z_]{2,32}"), "type", "format", "type is required, e.g. ASSESSOR")
+                .require(number != null && !number.isBlank(), "number", "required", "certificate number is required")
+                .require(validFrom != null, "validFrom", "required", "valid-from date is required")
+                .require(validTo != null && (validFrom == null || !validTo.isBefore(validFrom)), "validTo", "range", "valid-to must not be before valid-from")
+                .throwIfAny();
+        try {
+            return store.addCertificate(userId, type, number.trim(), issuer, validFrom, validTo);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("number", "certificate " + number + " is already recorded");
+        }
+    }
+
     public String hashPassword(String raw) {
         return encoder.encode(raw);
     }
@@ -146,13 +174,13 @@ public class UserAccounts {
         return store.principal(username).map(u -> encoder.matches(raw, u.passwordHash())).orElse(false);
     }
 
+    /** User administrators grant any role but the system administrator's, which only a system administrator grants. */
     private static void requireGrantable(Set<Role> roles, Jurisdiction j) {
-        Set<String> mine = j.permissions();
-        for (Role role : roles) {
-            boolean ok = role.permissions().stream().allMatch(p -> mine.contains(p.name()));
-            if (!ok) {
-                throw ValidationException.of("roles", "not-grantable", "you cannot grant role " + role + " (it has permissions you lack)");
-            }
+        if (!j.can(Permission.USER_ADMIN.name())) {
+            throw ValidationException.of("roles", "not-grantable", "granting roles needs the USER_ADMIN permission");
+        }
+        if (roles.contains(Role.SYSTEM_ADMIN) && !j.can(Permission.KEY_ADMIN.name())) {
+            throw ValidationException.of("roles", "not-grantable", "only a system administrator can grant SYSTEM_ADMIN");
         }
     }
 

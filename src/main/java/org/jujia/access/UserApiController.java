@@ -64,6 +64,23 @@ class UserApiController {
         accounts.resetPassword(id, body.password(), j);
     }
 
+    record CertificateInput(String type, String number, String issuer, java.time.LocalDate validFrom, java.time.LocalDate validTo) {
+    }
+
+    @GetMapping("/{id}/certificates")
+    java.util.List<Certificate> certificates(@PathVariable long id, Jurisdiction j) {
+        accounts.get(id, j);
+        return accounts.certificates(id);
+    }
+
+    @PostMapping("/{id}/certificates")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a certificate on a user", description = "Example: {\"type\":\"ASSESSOR\",\"number\":\"SZPG-2026-0107\","
+            + "\"issuer\":\"苏州市民政局\",\"validFrom\":\"2026-01-01\",\"validTo\":\"2028-12-31\"}")
+    Certificate addCertificate(@PathVariable long id, @RequestBody CertificateInput in, Jurisdiction j) {
+        return accounts.addCertificate(id, in.type(), in.number(), in.issuer(), in.validFrom(), in.validTo(), j);
+    }
+
     @PostMapping("/{id}/revoke-tokens")
     @Operation(summary = "Revoke every API token of a user")
     Map<String, Integer> revokeTokens(@PathVariable long id, Jurisdiction j) {

@@ -103,6 +103,20 @@ class UserStore {
                 .param(username).update();
     }
 
+    List<Certificate> certificates(long userId) {
+        return jdbc.sql("select id, user_id, type, number, issuer, valid_from, valid_to from access_certificate where user_id = ? order by valid_to desc")
+                .param(userId)
+                .query((rs, n) -> new Certificate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate()))
+                .list();
+    }
+
+    Certificate addCertificate(long userId, String type, String number, String issuer, java.time.LocalDate from, java.time.LocalDate to) {
+        long id = jdbc.sql("insert into access_certificate (user_id, type, number, issuer, valid_from, valid_to) values (?,?,?,?,?,?) returning id")
+                .params(userId, type, number, issuer, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)).query(Long.class).single();
+        return certificates(userId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+    }
+
     private void replaceRoles(long id, Set<Role> roles) {
         jdbc.sql("delete from access_user_role where user_id = ?").param(id).update();
         for (Role role : roles) {

@@ -8,5 +8,5 @@
  * {@code scoring} so that other modules can classify answers exactly as stored assessments do. Totals are
  * always computed from item-level answers, never accepted from a client.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "elder", "access", "privacy", "region" })
 package org.jujia.assessment;

@@ -135,7 +135,9 @@ class DemoCity implements ApplicationRunner {
         users.provision("street1", "平江街道 养老专干 周敏", hash, streets.get(0).id(), null, EnumSet.of(Role.STREET_OFFICER));
         users.provision("street2", "沧浪街道 养老专干 陆建平", hash, streets.get(1).id(), null, EnumSet.of(Role.STREET_OFFICER));
         users.provision("community1", "平江新村社区 社工 王丽", hash, communities.get(0).id(), null, EnumSet.of(Role.COMMUNITY_WORKER));
-        users.provision("assessor1", "评估员 陈静", hash, district.id(), null, EnumSet.of(Role.ASSESSOR));
+        long assessor = users.provision("assessor1", "评估员 陈静", hash, district.id(), null, EnumSet.of(Role.ASSESSOR));
+        users.addCertificate(assessor, org.jujia.access.Certificate.ASSESSOR, "SZPG-2024-0107", "苏州市民政局", LocalDate.of(2024, 3, 1),
+                LocalDate.of(2027, 2, 28), new Jurisdiction(0, "system", "/", false, Set.of("USER_ADMIN")));
         users.provision("provider1", "颐家护理 调度 吴凯", hash, streets.get(0).id(), providers.get(0).id(), EnumSet.of(Role.PROVIDER_OPERATOR));
         users.provision("operator1", "应急中心 坐席 孙悦", hash, district.id(), null, EnumSet.of(Role.ALARM_OPERATOR));
         users.provision("family1", "家属 李强", hash, communities.get(0).id(), null, EnumSet.of(Role.FAMILY));

@@ -45,11 +45,13 @@ class ElderApiController {
             @RequestParam(required = false) LivingSituation livingSituation,
             @RequestParam(required = false) EconomicCategory economicCategory,
             @RequestParam(required = false) SpecialCategory special, @RequestParam(required = false) ElderStatus status,
+            @RequestParam(required = false) org.jujia.shared.CareColour colour,
+            @Parameter(description = "active elders whose next reassessment is due on or before this date") @RequestParam(required = false) LocalDate reassessmentDueBy,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "name|birthDate|age|createdAt|id, optionally ',desc'") @RequestParam(required = false) String sort,
             Jurisdiction j) {
         return registry.search(new ElderSearch(q, idNumber, phone, communityCode, ageMin, ageMax, livingSituation, economicCategory,
-                special, status, page, size, sort), j);
+                special, status, colour, reassessmentDueBy, page, size, sort), j);
     }
 
     @PostMapping

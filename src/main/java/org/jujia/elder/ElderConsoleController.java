@@ -44,11 +44,12 @@ class ElderConsoleController {
 
     /** The search form's fields, bound from query parameters. */
     record Filter(String q, String communityCode, Integer ageMin, Integer ageMax, LivingSituation livingSituation,
-            EconomicCategory economicCategory, SpecialCategory special, ElderStatus status, Integer page, String sort) {
+            EconomicCategory economicCategory, SpecialCategory special, ElderStatus status, org.jujia.shared.CareColour colour,
+            Integer page, String sort) {
 
         ElderSearch toSearch() {
             return new ElderSearch(q, null, null, communityCode == null || communityCode.isBlank() ? null : communityCode, ageMin, ageMax,
-                    livingSituation, economicCategory, special, status, page == null ? 0 : page, 20, sort == null || sort.isBlank() ? "name" : sort);
+                    livingSituation, economicCategory, special, status, colour, null, page == null ? 0 : page, 20, sort == null || sort.isBlank() ? "name" : sort);
         }
     }
 
@@ -262,5 +263,6 @@ class ElderConsoleController {
         model.addAttribute("specials", SpecialCategory.values());
         model.addAttribute("elderStatuses", ElderStatus.values());
         model.addAttribute("sexes", Sex.values());
+        model.addAttribute("colours", org.jujia.shared.CareColour.values());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jujia.privacy.Consent;
+import org.jujia.shared.CareColour;
 import org.jujia.shared.Sex;
 
 /** The elder record as shown to staff: sensitive values masked; revealing them is a separate, audited request. */
@@ -12,7 +13,8 @@ public record ElderDetail(long id, String name, Sex sex, LocalDate birthDate, in
         Long complexId, String complexName, String streetName, Double latitude, Double longitude,
         LivingSituation livingSituation, EconomicCategory economicCategory, boolean lostOnlyChild,
         boolean specialContribution, boolean oldestOld, boolean hasHealthData, ElderStatus status,
-        LocalDate statusChangedOn, List<ContactView> contacts, List<Consent> consents, Instant createdAt,
+        LocalDate statusChangedOn, List<ContactView> contacts, List<Consent> consents, CareColour careColour,
+        List<String> careFlags, Long careAssessmentId, LocalDate careAssessedOn, LocalDate nextReassessmentDue, Instant createdAt,
         Instant updatedAt, int version) {
 
     /** When the record was registered, in business time (Asia/Shanghai), for display. */

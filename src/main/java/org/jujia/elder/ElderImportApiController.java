@@ -79,7 +79,7 @@ class ElderImportApiController {
             @RequestParam(required = false) EconomicCategory economicCategory,
             @RequestParam(required = false) SpecialCategory special, @RequestParam(required = false) ElderStatus status,
             @RequestParam(defaultValue = "false") boolean reveal, @RequestParam(required = false) String purpose, Jurisdiction j) {
-        var search = new ElderSearch(q, null, null, communityCode, ageMin, ageMax, livingSituation, economicCategory, special, status, 0, 20, null);
+        var search = new ElderSearch(q, null, null, communityCode, ageMin, ageMax, livingSituation, economicCategory, special, status, null, null, 0, 20, null);
         return xlsx("elders-" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + ".xlsx",
                 ElderWorkbook.export(registry.export(search, reveal, purpose, j)));
     }

@@ -20,6 +20,7 @@ import org.jujia.privacy.Consents;
 import org.jujia.privacy.FieldCipher;
 import org.jujia.region.Region;
 import org.jujia.region.RegionDirectory;
+import org.jujia.shared.CareColour;
 import org.jujia.shared.ConflictException;
 import org.jujia.shared.InvalidValueException;
 import org.jujia.shared.Jurisdiction;
@@ -306,6 +307,38 @@ public class ElderRegistry {
         return store.countByAgeBand(j, today());
     }
 
+    // ---------------------------------------------------------------- care level (written by the assessment module)
+
+    /**
+     * Records the care level of a signed assessment on the elder record: colour, risk flags, the assessment it came
+     * from and the next reassessment date. Only the platform's assessment process calls this.
+     */
+    @Transactional
+    public void recordCareLevel(long elderId, CareColour colour, Set<String> flags, long assessmentId, LocalDate assessedOn,
+            LocalDate nextReassessmentDue, Jurisdiction actor) {
+        store.find(elderId, actor).orElseThrow(() -> new NotFoundException("elder", elderId));
+        store.recordCareLevel(elderId, colour, String.join(",", new java.util.TreeSet<>(flags)), assessmentId, assessedOn, nextReassessmentDue);
+        audit.record(actor, AuditAction.UPDATE, SUBJECT, elderId, "careColour,careFlags,nextReassessmentDue", null,
+                "assessment " + assessmentId + ": " + colour);
+    }
+
+    /** Moves the next reassessment date forward to {@code due} (an event such as a fall makes it due now). */
+    @Transactional
+    public void bringReassessmentForward(long elderId, LocalDate due, Jurisdiction actor) {
+        store.find(elderId, actor).orElseThrow(() -> new NotFoundException("elder", elderId));
+        store.bringReassessmentForward(elderId, due);
+    }
+
+    /** Active elders whose reassessment is due on or before {@code by}, in id order after {@code afterId} (keyset paging). */
+    public List<ElderRef> dueForReassessment(LocalDate by, long afterId, int limit) {
+        return store.dueForReassessment(by, afterId, limit);
+    }
+
+    /** Counts of active elders per community and colour (null colour = not yet assessed). */
+    public List<Map<String, Object>> countByColour(Jurisdiction j) {
+        return store.countByColour(j);
+    }
+
     // ---------------------------------------------------------------- consent
 
     @Transactional
@@ -348,7 +381,7 @@ public class ElderRegistry {
                 blankToNull(in.hukou()), v.community().id(), v.complex() == null ? null : v.complex().id(), place.path(),
                 in.latitude(), in.longitude(), in.livingSituation(), in.economicCategory(), Boolean.TRUE.equals(in.lostOnlyChild()),
                 Boolean.TRUE.equals(in.specialContribution()), health == null ? null : cipher.seal(health), ElderStatus.ACTIVE,
-                null, null, null, 0);
+                null, null, List.of(), null, null, null, null, null, 0);
     }
 
     List<ElderStore.ContactRow> sealContacts(ElderValidator.Valid v, Jurisdiction j) {
@@ -396,7 +429,8 @@ public class ElderRegistry {
                 complex == null ? null : complex.name(), street == null ? null : street.name(), r.latitude(), r.longitude(),
                 r.livingSituation(), r.economicCategory(), r.lostOnlyChild(), r.specialContribution(),
                 age >= SpecialCategory.OLDEST_OLD_AGE, r.healthEnc() != null, r.status(), r.statusChangedOn(), contacts,
-                consents.of(id), r.createdAt(), r.updatedAt(), r.version());
+                consents.of(id), r.careColour(), r.careFlags(), r.careAssessmentId(), r.careAssessedOn(), r.nextReassessmentDue(),
+                r.createdAt(), r.updatedAt(), r.version());
     }
 
     private ElderStore.Query query(ElderSearch s, Jurisdiction j) {
@@ -472,6 +506,14 @@ public class ElderRegistry {
             where.append(" and e.status = ?");
             params.add(s.status().name());
         }
+        if (s.colour() != null) {
+            where.append(" and e.care_colour = ?");
+            params.add(s.colour().name());
+        }
+        if (s.reassessmentDueBy() != null) {
+            where.append(" and e.status = 'ACTIVE' and e.next_reassessment_due <= ?");
+            params.add(java.sql.Date.valueOf(s.reassessmentDueBy()));
+        }
         return new ElderStore.Query(where.toString(), params);
     }
 
@@ -485,8 +527,9 @@ public class ElderRegistry {
             case "birthDate" -> "e.birth_date";
             case "age" -> "e.birth_date";
             case "createdAt" -> "e.created_at";
+            case "reassessmentDue" -> "e.next_reassessment_due";
             case "id" -> "e.id";
-            default -> throw ValidationException.of("sort", "unknown", "sort by name, birthDate, age, createdAt or id");
+            default -> throw ValidationException.of("sort", "unknown", "sort by name, birthDate, age, createdAt, reassessmentDue or id");
         };
         boolean desc = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
         if (parts[0].trim().equals("age")) {
@@ -523,6 +566,12 @@ public class ElderRegistry {
         }
         if (s.status() != null) {
             parts.add("status=" + s.status());
+        }
+        if (s.colour() != null) {
+            parts.add("colour=" + s.colour());
+        }
+        if (s.reassessmentDueBy() != null) {
+            parts.add("dueBy=" + s.reassessmentDueBy());
         }
         return parts.isEmpty() ? "all" : String.join(" ", parts);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jujia.shared.CareColour;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.Sex;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,7 @@ class ElderStore {
             long communityId, Long complexId, String regionPath, Double latitude, Double longitude,
             LivingSituation livingSituation, EconomicCategory economicCategory, boolean lostOnlyChild,
             boolean specialContribution, String healthEnc, ElderStatus status, LocalDate statusChangedOn,
+            CareColour careColour, List<String> careFlags, Long careAssessmentId, LocalDate careAssessedOn, LocalDate nextReassessmentDue,
             Instant createdAt, Instant updatedAt, int version) {
     }
 
@@ -157,6 +159,36 @@ class ElderStore {
                 .params(params).update() == 1;
     }
 
+    void recordCareLevel(long id, CareColour colour, String flags, long assessmentId, LocalDate assessedOn, LocalDate nextDue) {
+        jdbc.sql("""
+                update elder set care_colour = ?, care_flags = ?, care_assessment_id = ?, care_assessed_on = ?, next_reassessment_due = ?,
+                       updated_at = now() where id = ?""")
+                .params(colour.name(), flags, assessmentId, Date.valueOf(assessedOn), Date.valueOf(nextDue), id).update();
+    }
+
+    void bringReassessmentForward(long id, LocalDate due) {
+        jdbc.sql("update elder set next_reassessment_due = least(coalesce(next_reassessment_due, ?), ?) where id = ?")
+                .params(Date.valueOf(due), Date.valueOf(due), id).update();
+    }
+
+    List<ElderRef> dueForReassessment(LocalDate by, long afterId, int limit) {
+        return jdbc.sql("""
+                select id, name, birth_date, region_path, community_id, status from elder
+                 where status = 'ACTIVE' and next_reassessment_due <= ? and id > ? order by id limit ?""")
+                .params(Date.valueOf(by), afterId, limit)
+                .query((rs, n) -> new ElderRef(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getLong(5),
+                        ElderStatus.valueOf(rs.getString(6))))
+                .list();
+    }
+
+    List<Map<String, Object>> countByColour(Jurisdiction j) {
+        return jdbc.sql("""
+                select c.name as community, coalesce(e.care_colour, 'NONE') as colour, count(*) as elders
+                  from elder e join region_node c on c.id = e.community_id
+                 where e.status = 'ACTIVE' and""" + SCOPE + " group by c.name, c.code, e.care_colour order by c.code")
+                .params(scopeParams(j)).query().listOfRows();
+    }
+
     List<ContactRow> contacts(long elderId) {
         return jdbc.sql("select * from elder_contact where elder_id = ? order by position, id").param(elderId).query(ElderStore::mapContact).list();
     }
@@ -192,7 +224,8 @@ class ElderStore {
         params.add(offset);
         return jdbc.sql("""
                 select e.id, e.name, e.sex, e.birth_date, e.id_number_masked, e.phone_masked, e.community_id, c.name as community_name,
-                       e.living_situation, e.economic_category, e.lost_only_child, e.special_contribution, e.status
+                       e.living_situation, e.economic_category, e.lost_only_child, e.special_contribution, e.status, e.care_colour,
+                       e.next_reassessment_due
                   from elder e join region_node c on c.id = e.community_id
                  where""" + q.where() + " order by " + orderBy + " limit ? offset ?")
                 .params(params)
@@ -203,7 +236,8 @@ class ElderStore {
                             rs.getString("phone_masked"), rs.getLong("community_id"), rs.getString("community_name"),
                             LivingSituation.valueOf(rs.getString("living_situation")),
                             EconomicCategory.valueOf(rs.getString("economic_category")), rs.getBoolean("lost_only_child"),
-                            rs.getBoolean("special_contribution"), ElderStatus.valueOf(rs.getString("status")));
+                            rs.getBoolean("special_contribution"), ElderStatus.valueOf(rs.getString("status")),
+                            colour(rs.getString("care_colour")), date(rs.getDate("next_reassessment_due")));
                 }).list();
     }
 
@@ -265,6 +299,8 @@ class ElderStore {
                 LivingSituation.valueOf(rs.getString("living_situation")), EconomicCategory.valueOf(rs.getString("economic_category")),
                 rs.getBoolean("lost_only_child"), rs.getBoolean("special_contribution"), rs.getString("health_enc"),
                 ElderStatus.valueOf(rs.getString("status")), changed == null ? null : changed.toLocalDate(),
+                colour(rs.getString("care_colour")), flags(rs.getString("care_flags")), (Long) rs.getObject("care_assessment_id"),
+                date(rs.getDate("care_assessed_on")), date(rs.getDate("next_reassessment_due")),
                 ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("updated_at")), rs.getInt("version"));
     }
 
@@ -273,6 +309,18 @@ class ElderStore {
         Long userId = rs.wasNull() ? null : uid;
         return new ContactRow(rs.getLong("id"), rs.getLong("elder_id"), ContactKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getString("relation"), rs.getString("phone_enc"), rs.getString("phone_masked"), userId, rs.getInt("position"));
+    }
+
+    private static CareColour colour(String s) {
+        return s == null ? null : CareColour.valueOf(s);
+    }
+
+    private static List<String> flags(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split(","));
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 
     private static Instant ts(Timestamp t) {

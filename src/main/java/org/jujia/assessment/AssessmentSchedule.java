@@ -1,0 +1,37 @@
+package org.jujia.assessment;
+
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The module's clockwork: every night the reassessments that fell due are opened as tasks; every minute care-plan
+ * remake tasks past their 48-hour deadline are escalated. (One node runs them today; with several nodes a ShedLock
+ * lock goes here.)
+ */
+@Component
+class AssessmentSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentSchedule.class);
+
+    private final AssessmentManagement assessments;
+
+    AssessmentSchedule(AssessmentManagement assessments) {
+        this.assessments = assessments;
+    }
+
+    @Scheduled(cron = "${jujia.assessment.reassessment-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    void openDueReassessments() {
+        LocalDate today = assessments.today();
+        long started = System.nanoTime();
+        int opened = assessments.openDueReassessments(today);
+        log.info("Reassessments due by {}: {} task(s) opened in {} ms", today, opened, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Scheduled(fixedDelayString = "${jujia.assessment.escalation-interval:PT1M}", initialDelayString = "PT30S")
+    void escalateOverdueRemakes() {
+        assessments.escalateOverdueRemakes();
+    }
+}
