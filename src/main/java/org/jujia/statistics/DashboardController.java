@@ -29,6 +29,7 @@ class DashboardController {
             model.addAttribute("stats", elders.stats(j));
             model.addAttribute("byCommunity", elders.countByCommunity(j));
             model.addAttribute("byAge", elders.countByAgeBand(j));
+            model.addAttribute("byColour", elders.countByColour(j));
         }
         model.addAttribute("communities", regions.ofLevel(RegionLevel.COMMUNITY, j).size());
         return "statistics/dashboard";
