@@ -264,8 +264,7 @@ public class AssessmentManagement {
         elders.bringReassessmentForward(elderId, today(), j);
         opened.ifPresent(taskId -> events.publishEvent(new ReassessmentDue(taskId, elderId, type.name(), today())));
         audit.record(j, AuditAction.CREATE, "ELDER", elderId, "healthEvent", null, type.name());
-        return store.tasks(j, AssessmentTask.Kind.REASSESSMENT, AssessmentTask.Status.OPEN, false, now, 10_000).stream()
-                .filter(t -> t.elderId() == elderId).findFirst().orElseThrow();
+        return store.openTask(AssessmentTask.Kind.REASSESSMENT, elderId).orElseThrow();
     }
 
     public List<AssessmentTask> tasks(AssessmentTask.Kind kind, AssessmentTask.Status status, boolean overdueOnly, Jurisdiction j) {

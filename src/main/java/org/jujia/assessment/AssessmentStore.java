@@ -117,6 +117,11 @@ class AssessmentStore {
         return jdbc.sql(TASK_SELECT + " where t.id = ? and t.region_path like ?").params(id, j.likePattern()).query(AssessmentStore::mapTask).optional();
     }
 
+    Optional<AssessmentTask> openTask(AssessmentTask.Kind kind, long elderId) {
+        return jdbc.sql(TASK_SELECT + " where t.kind = ? and t.elder_id = ? and t.status = 'OPEN' order by t.id limit 1")
+                .params(kind.name(), elderId).query(AssessmentStore::mapTask).optional();
+    }
+
     List<AssessmentTask> tasks(Jurisdiction j, AssessmentTask.Kind kind, AssessmentTask.Status status, boolean overdueOnly, Instant now, int limit) {
         StringBuilder where = new StringBuilder(" where t.region_path like ?");
         List<Object> params = new ArrayList<>(List.of(j.likePattern()));
