@@ -60,6 +60,13 @@ class ConsolePagesIT {
     }
 
     @ParameterizedTest
+    @CsvSource({ "/webjars/echarts/echarts.min.js", "/webjars/htmx.org/dist/htmx.min.js", "/css/jujia.css", "/js/jujia.js" })
+    void everyAssetThePagesLoadIsServed(String path) throws Exception {
+        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+    }
+
+    @ParameterizedTest
     @CsvSource({ "admin", "street1", "community1" })
     void detailAndEditPagesRenderForAnElderInScope(String user) throws Exception {
         long id = Api.as(port, user).get("/api/v1/elders?size=1").json().get("content").get(0).get("id").asLong();
