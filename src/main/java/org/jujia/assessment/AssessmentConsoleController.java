@@ -357,8 +357,12 @@ class AssessmentConsoleController {
             } catch (ValidationException e) {
                 allComplete = false;
                 FieldViolation v = e.violations().get(0);
-                String labelKey = field(section.key(), v.field()).map(Field::labelKey)
-                        .orElse("assess.group." + section.key() + "." + v.field());
+                // a missing answer is shown as the first unanswered item (in the scorer's documented order)
+                Optional<Field> item = field(section.key(), v.field());
+                if (item.isEmpty() && "required".equals(v.code())) {
+                    item = firstUnanswered(section, given);
+                }
+                String labelKey = item.map(Field::labelKey).orElse("assess.group." + section.key() + "." + v.field());
                 views.add(new InstrumentView(section.key(), section.optional(), null, labelKey, v.field(), v.code(), v.message(),
                         Math.max(unanswered, 1)));
             }
@@ -376,26 +380,33 @@ class AssessmentConsoleController {
         }
     }
 
+    private static Optional<Field> firstUnanswered(Section section, Map<String, Object> given) {
+        return applicable(section, given).stream().filter(f -> valueAt(given, f) == null).findFirst();
+    }
+
     /** Items not yet answered (the NRS 2002 final part counts only when the initial screen is positive). */
     private static int unanswered(Section section, Map<String, Object> given) {
+        return (int) applicable(section, given).stream().filter(f -> valueAt(given, f) == null).count();
+    }
+
+    private static Object valueAt(Map<String, Object> given, Field f) {
+        Object v = given;
+        for (String p : f.path()) {
+            v = v instanceof Map<?, ?> m ? m.get(p) : null;
+        }
+        return v;
+    }
+
+    private static List<Field> applicable(Section section, Map<String, Object> given) {
         boolean nrsPositive = section.key().equals("nrs2002") && given.get("initial") instanceof Map<?, ?> initial
                 && initial.values().stream().anyMatch(Boolean.TRUE::equals);
-        int n = 0;
+        List<Field> fields = new ArrayList<>();
         for (Group g : section.groups()) {
-            if (section.key().equals("nrs2002") && g.key().equals("final") && !nrsPositive) {
-                continue;
-            }
-            for (Field f : g.fields()) {
-                Object v = given;
-                for (String p : f.path()) {
-                    v = v instanceof Map<?, ?> m ? m.get(p) : null;
-                }
-                if (v == null) {
-                    n++;
-                }
+            if (!(section.key().equals("nrs2002") && g.key().equals("final") && !nrsPositive)) {
+                fields.addAll(g.fields());
             }
         }
-        return n;
+        return fields;
     }
 
     @PostMapping("/assessments/preview")
