@@ -44,7 +44,7 @@
     var chart = window.echarts.init(el);
     function series(name, key, lineColour) {
       return {
-        name: name, type: 'line', connectNulls: true, symbolSize: 12, lineStyle: { color: lineColour, width: 2 },
+        name: name, type: 'line', connectNulls: true, symbol: 'circle', symbolSize: 12, lineStyle: { color: lineColour, width: 2 },
         itemStyle: { color: lineColour },
         data: points.map(function (p) {
           return { value: [p.date, p[key]], itemStyle: { color: COLOURS[p.colour], borderColor: '#fff', borderWidth: 1 }, colour: p.colour };

@@ -773,6 +773,18 @@ class AssessmentConsoleController {
             return at == null ? "" : at.atZone(AssessmentManagement.ZONE).toLocalDate().toString();
         }
 
+        /**
+         * Whether an open task is late: a care-plan remake past its 48-hour deadline; a reassessment (due the day it is
+         * opened) still open after its due day.
+         */
+        public boolean late(AssessmentTask task, Instant now) {
+            if (task.kind() == AssessmentTask.Kind.CARE_PLAN_REMAKE) {
+                return task.overdue(now);
+            }
+            return task.status() == AssessmentTask.Status.OPEN
+                    && task.dueAt().atZone(AssessmentManagement.ZONE).toLocalDate().isBefore(now.atZone(AssessmentManagement.ZONE).toLocalDate());
+        }
+
         /** "47:59:58" until the deadline, with a minus sign once it has passed. */
         public String countdown(AssessmentTask task, Instant now) {
             long seconds = java.time.Duration.between(now, task.dueAt()).getSeconds();

@@ -233,6 +233,13 @@ class AssessmentConsoleIT {
         assertThat(row.group()).containsPattern("class=\"countdown[^\"]*\" data-due=\"[^\"]+\">47:5\\d:\\d\\d<").contains("照护等级变化");
         long taskId = Long.parseLong(row.group(1));
 
+        // past its deadline the task turns red and shows it was escalated
+        jdbc.sql("update assessment_task set due_at = now() - interval '1 hour', escalated_at = now() where id = ?").param(taskId).update();
+        Matcher late = Pattern.compile("<tr id=\"task-" + taskId + "\"[\\s\\S]*?</tr>").matcher(street.get("/assessment-tasks").body());
+        assertThat(late.find()).isTrue();
+        assertThat(late.group()).contains("class=\"task overdue\"", "data-overdue=\"true\"", "已超时", "已升级督办")
+                .containsPattern("data-due=\"[^\"]+\">-(0:59:5\\d|1:00:0\\d)<");
+
         var blank = street.post("/assessment-tasks/" + taskId + "/done", Map.of("note", " "), true);
         assertThat(blank.body()).contains("请填写处理说明").doesNotContain("<html");
         var done = street.post("/assessment-tasks/" + taskId + "/done", Map.of("note", "已与家属重新制定照护计划"), true);
@@ -270,8 +277,12 @@ class AssessmentConsoleIT {
         Session street = new Session("street1");
         String tasks = street.get("/assessment-tasks").body();
         assertThat(tasks).containsPattern("data-kind=\"REASSESSMENT\" data-elder=\"" + elderId + "\"").contains("跌倒", "卫生间跌倒");
+        assertThat(tasks).containsPattern("data-kind=\"REASSESSMENT\" data-elder=\"" + elderId + "\" data-status=\"OPEN\" data-overdue=\"false\"");
         String due = street.get("/reassessments").body();
-        assertThat(due).contains("复评提醒", "data-elder=\"" + elderId + "\"");
+        assertThat(due).contains("复评提醒", "<tr data-elder=\"" + elderId + "\"");
+
+        jdbc.sql("update elder set next_reassessment_due = current_date - 3 where id = ?").param(elderId).update();
+        assertThat(street.get("/reassessments").body()).contains("<tr class=\"overdue\" data-elder=\"" + elderId + "\"");
     }
 
     @Test
