@@ -151,4 +151,19 @@ class FamilyCaregiverConsoleIT {
         var familyPage = get(family1, "/caregivers");
         assertThat(familyPage.body()).doesNotContain("页面乙");
     }
+
+    @Test
+    void theApiIsDocumentedWithExamples() throws Exception {
+        var docs = login("assessor1").send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(docs.statusCode()).isEqualTo(200);
+        var paths = Api.json().readTree(docs.body()).get("paths");
+        assertThat(paths.has("/api/v1/elders/{elderId}/caregivers")).isTrue();
+        assertThat(paths.has("/api/v1/caregivers/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/respite-list")).isTrue();
+        var zbi = paths.get("/api/v1/caregivers/{id}/zbi").get("post");
+        assertThat(zbi.get("tags").get(0).asText()).isEqualTo("Family caregivers");
+        assertThat(zbi.get("requestBody").toString()).contains("interviewedOn", "q22");
+        assertThat(zbi.get("description").asText()).contains("answers.q22");
+    }
 }
