@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jujia.support.Api;
+import org.jujia.support.Chromium;
 import org.jujia.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssessmentBrowserIT {
 
-    private static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String PASSWORD = "demo123";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -73,25 +72,14 @@ class AssessmentBrowserIT {
 
     @BeforeAll
     void launchBrowser() throws Exception {
-        String configured = System.getenv("JUJIA_CHROMIUM");
-        Path chromium = Paths.get(configured == null || configured.isBlank() ? DEFAULT_CHROMIUM : configured.trim());
-        boolean required = "1".equals(System.getenv("JUJIA_REQUIRE_BROWSER"));
-        if (!Files.isRegularFile(chromium) || !Files.isExecutable(chromium)) {
-            String why = "No Chromium executable at " + chromium + " (install Debian's chromium package or set JUJIA_CHROMIUM)";
-            if (required) {
-                fail(why + "; JUJIA_REQUIRE_BROWSER=1, so the assessment browser test must run");
-            }
-            noBrowser = why + "; skipping the assessment browser test";
+        noBrowser = Chromium.missing("assessment browser test");
+        if (noBrowser != null) {
             return;
         }
         Files.createDirectories(SCREENSHOTS);
         base = "http://localhost:" + port;
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -25,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jujia.shared.ResidentIdNumber;
 import org.jujia.shared.Sex;
 import org.jujia.support.Api;
+import org.jujia.support.Chromium;
 import org.jujia.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    private static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String PASSWORD = "demo123";
@@ -74,26 +73,14 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     void launchBrowser() throws Exception {
-        String configured = System.getenv("JUJIA_CHROMIUM");
-        Path chromium = Paths.get(configured == null || configured.isBlank() ? DEFAULT_CHROMIUM : configured.trim());
-        boolean required = "1".equals(System.getenv("JUJIA_REQUIRE_BROWSER"));
-        if (!Files.isRegularFile(chromium) || !Files.isExecutable(chromium)) {
-            String why = "No Chromium executable at " + chromium + " (install Debian's chromium package or set JUJIA_CHROMIUM)";
-            if (required) {
-                fail(why + "; JUJIA_REQUIRE_BROWSER=1, so the console browser test must run");
-            }
-            // skipped test by test (in openDesktop) so that the report counts them as skipped
-            noBrowser = why + "; skipping the console browser test";
+        noBrowser = Chromium.missing("console browser test");
+        if (noBrowser != null) {
             return;
         }
         Files.createDirectories(SCREENSHOTS);
         base = "http://localhost:" + port;
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
