@@ -1,19 +1,14 @@
 package org.jujia.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,17 +18,12 @@ import java.util.regex.Pattern;
 import org.jujia.support.Api;
 import org.jujia.support.Chromium;
 import org.jujia.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,79 +38,15 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AssessmentBrowserIT {
+class AssessmentBrowserIT extends BrowserTestBase {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String PASSWORD = "demo123";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private String base;
-    private String noBrowser;
 
     /** The elder assessed by this test, and the first (signed) assessment. */
     private long elderId;
     private long firstAssessmentId;
-
-    // ------------------------------------------------------------------ browser lifecycle
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        noBrowser = Chromium.missing("assessment browser test");
-        if (noBrowser != null) {
-            return;
-        }
-        Files.createDirectories(SCREENSHOTS);
-        base = "http://localhost:" + port;
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openDesktop() {
-        Assumptions.assumeTrue(noBrowser == null, () -> noBrowser);
-        open(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
-    }
-
-    private void open(Browser.NewContextOptions options) {
-        if (context != null) {
-            context.close();
-        }
-        context = browser.newContext(options.setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        context.setDefaultTimeout(20_000);
-        context.setDefaultNavigationTimeout(30_000);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") || m.type().equals("warning")) {
-                System.out.println("[AssessmentBrowserIT] console " + m.type() + ": " + m.text());
-            }
-        });
-        page.onPageError(e -> System.out.println("[AssessmentBrowserIT] page error: " + e));
-    }
 
     /** Waits for the care card's history chart to be drawn (ECharts is loaded on demand by assessment.js). */
     private void waitForChart() {

@@ -1,18 +1,13 @@
 package org.jujia.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +21,11 @@ import org.jujia.shared.Sex;
 import org.jujia.support.Api;
 import org.jujia.support.Chromium;
 import org.jujia.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,73 +41,12 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends BrowserTestBase {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String PASSWORD = "demo123";
     private static final Set<String> FINISHED = Set.of("SUCCEEDED", "REJECTED", "FAILED");
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private String base;
-    private String noBrowser;
-
-    // ------------------------------------------------------------------ browser lifecycle
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        noBrowser = Chromium.missing("console browser test");
-        if (noBrowser != null) {
-            return;
-        }
-        Files.createDirectories(SCREENSHOTS);
-        base = "http://localhost:" + port;
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    /** A fresh browser profile per test: a desktop screen and a Chinese-speaking user, as the console's users are. */
-    @BeforeEach
-    void openDesktop() {
-        Assumptions.assumeTrue(noBrowser == null, () -> noBrowser);
-        open(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
-    }
-
-    private void open(Browser.NewContextOptions options) {
-        if (context != null) {
-            context.close();
-        }
-        // Headless Chromium would otherwise send "Accept-Language: en-US", which the console (rightly) answers in English.
-        context = browser.newContext(options.setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        // The machine running the tests may be busy; be patient, but not forever.
-        context.setDefaultTimeout(20_000);
-        context.setDefaultNavigationTimeout(30_000);
-        page = context.newPage();
-    }
 
     // ------------------------------------------------------------------ 1. login
 
