@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jujia.access.Certificate;
 import org.jujia.access.UserAccounts;
-import org.jujia.assessment.scoring.BarthelScorer;
 import org.jujia.assessment.scoring.CareColourScorer;
-import org.jujia.assessment.scoring.Gbt42195Scorer;
 import org.jujia.assessment.scoring.ScoringEngine;
 import org.jujia.elder.ElderRef;
 import org.jujia.elder.ElderRegistry;
@@ -104,10 +102,9 @@ public class AssessmentManagement {
             }
             var colour = (CareColourScorer.Result) engine.score("care-colour", answers);
             results.put("careColour", json.convertValue(colour, Map.class));
-            var barthel = (BarthelScorer.Result) engine.score("barthel", instrumentAnswers(answers, "barthel", true));
-            Integer gbt = answers.get("gbt42195") == null ? null
-                    : ((Gbt42195Scorer.Result) engine.score("gbt42195", instrumentAnswers(answers, "gbt42195", false))).total();
-            return new Scored(results, colour.colour(), colour.flags().stream().map(Enum::name).toList(), barthel.total(), gbt);
+            int barthel = ((Number) ((Map<?, ?>) results.get("barthel")).get("total")).intValue();
+            Integer gbt = results.get("gbt42195") == null ? null : ((Number) ((Map<?, ?>) results.get("gbt42195")).get("total")).intValue();
+            return new Scored(results, colour.colour(), colour.flags().stream().map(Enum::name).toList(), barthel, gbt);
         } catch (ValidationException e) {
             throw new ValidationException(e.violations().stream()
                     .map(v -> new FieldViolation(v.field().startsWith("answers") ? v.field() : "answers." + v.field(), v.code(), v.message()))

@@ -124,6 +124,16 @@ class ElderValidatorTest {
     }
 
     @Test
+    void eightyIsTheFirstYearOfTheOldestOld() {
+        ElderSummary at79 = new ElderSummary(1, "x", Sex.FEMALE, TODAY.minusYears(80).plusDays(1), 79, "m", null, 1, "c",
+                LivingSituation.ALONE, EconomicCategory.ORDINARY, false, false, ElderStatus.ACTIVE, null, null);
+        ElderSummary at80 = new ElderSummary(2, "y", Sex.FEMALE, TODAY.minusYears(80), 80, "m", null, 1, "c",
+                LivingSituation.ALONE, EconomicCategory.ORDINARY, false, false, ElderStatus.ACTIVE, null, null);
+        assertThat(at79.oldestOld()).isFalse();
+        assertThat(at80.oldestOld()).isTrue();
+    }
+
+    @Test
     void deceasedIsFinal() {
         assertThat(ElderStatus.ACTIVE.canChangeTo(ElderStatus.DECEASED)).isTrue();
         assertThat(ElderStatus.MOVED_AWAY.canChangeTo(ElderStatus.ACTIVE)).isTrue();
