@@ -403,18 +403,8 @@ class AssessmentBench {
         return run;
     }
 
-    /** Count and total milliseconds of the server's {@code http.server.requests} timers for a URI template. */
     private double[] serverTimer(String uri) {
-        if (meters == null) {
-            return new double[2];
-        }
-        double count = 0;
-        double totalMs = 0;
-        for (Timer t : meters.find("http.server.requests").tag("uri", uri).timers()) {
-            count += t.count();
-            totalMs += t.totalTime(TimeUnit.MILLISECONDS);
-        }
-        return new double[] { count, totalMs };
+        return ServerTimers.of(meters, uri);
     }
 
     // ------------------------------------------------------------------ 3. synthetic elders

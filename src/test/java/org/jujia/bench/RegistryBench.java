@@ -265,18 +265,8 @@ class RegistryBench {
         }
     }
 
-    /** Count and total milliseconds of the server's {@code http.server.requests} timers for a URI template. */
     private double[] serverTimer(String uri) {
-        if (meters == null) {
-            return new double[2];
-        }
-        double count = 0;
-        double totalMs = 0;
-        for (Timer t : meters.find("http.server.requests").tag("uri", uri).timers()) {
-            count += t.count();
-            totalMs += t.totalTime(TimeUnit.MILLISECONDS);
-        }
-        return new double[] { count, totalMs };
+        return ServerTimers.of(meters, uri);
     }
 
     /** {@link #REQUESTS} requests shared by the given clients, each on its own thread (the calling one when alone). */
