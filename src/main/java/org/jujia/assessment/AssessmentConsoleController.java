@@ -645,7 +645,8 @@ class AssessmentConsoleController {
     }
 
     private String careCardView(long elderId, Jurisdiction j, Model model) {
-        ElderDetail elder = elders.get(elderId, j);
+        // the care level only: no personal data, so no second audited view beside the elder page's own
+        ElderRef elder = elders.find(elderId, j).orElseThrow(() -> new NotFoundException("elder", elderId));
         List<Assessment> history = assessments.history(elderId, j);
         List<ChartPoint> points = history.stream().filter(Assessment::signed).sorted(Comparator.comparing(Assessment::assessedAt))
                 .map(a -> new ChartPoint(a.id(), a.assessedAt().atZone(AssessmentManagement.ZONE).toLocalDate().toString(), a.barthelTotal(),

@@ -218,7 +218,8 @@ public class ElderRegistry {
      * (not audited: no personal data beyond the name). Empty when missing or out of scope.
      */
     public Optional<ElderRef> find(long id, Jurisdiction j) {
-        return store.find(id, j).map(r -> new ElderRef(r.id(), r.name(), r.birthDate(), r.regionPath(), r.communityId(), r.status()));
+        return store.find(id, j).map(r -> new ElderRef(r.id(), r.name(), r.birthDate(), r.regionPath(), r.communityId(), r.status(),
+                r.careColour(), r.careFlags(), r.careAssessmentId(), r.careAssessedOn(), r.nextReassessmentDue()));
     }
 
     /** Sensitive values in the clear: needs the reveal permission and a purpose; always audited. */

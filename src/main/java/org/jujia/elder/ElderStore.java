@@ -177,7 +177,7 @@ class ElderStore {
                  where status = 'ACTIVE' and next_reassessment_due <= ? and id > ? order by id limit ?""")
                 .params(Date.valueOf(by), afterId, limit)
                 .query((rs, n) -> new ElderRef(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getLong(5),
-                        ElderStatus.valueOf(rs.getString(6))))
+                        ElderStatus.valueOf(rs.getString(6)), null, List.of(), null, null, null))
                 .list();
     }
 
