@@ -11,7 +11,21 @@ public enum Permission {
     /** record hospital admissions, falls and major illnesses; family caregivers and their Zarit interviews */
     ASSESSMENT_EVENTS,
     /** work on care-plan remake and reassessment tasks */
-    TASK_MANAGE;
+    TASK_MANAGE,
+    /** see the service catalogue, packages and prices (and ask for quotes) */
+    CATALOGUE_READ,
+    /** maintain the service catalogue, prices and packages */
+    CATALOGUE_ADMIN,
+    /** see care plans and their agreements */
+    CAREPLAN_READ,
+    /** build, sign and activate care plans */
+    CAREPLAN_WRITE,
+    /** register, edit and retire home devices, per-elder vital-sign thresholds */
+    DEVICE_ADMIN,
+    /** see alarms and their timelines */
+    ALARM_READ,
+    /** acknowledge, dispatch help for and resolve alarms (the alarm centre) */
+    ALARM_HANDLE;
 
     public String authority() {
         return "PERM_" + name();
