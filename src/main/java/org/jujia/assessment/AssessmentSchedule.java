@@ -1,6 +1,7 @@
 package org.jujia.assessment;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The module's clockwork: every night the reassessments that fell due are opened as tasks; every minute care-plan
- * remake tasks past their 48-hour deadline are escalated. (One node runs them today; with several nodes a ShedLock
- * lock goes here.)
+ * remake tasks past their 48-hour deadline are escalated. Each run holds a ShedLock lock, so with several nodes only one
+ * of them does it.
  */
 @Component
 class AssessmentSchedule {
@@ -23,7 +24,8 @@ class AssessmentSchedule {
     }
 
     @Scheduled(cron = "${jujia.assessment.reassessment-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
-    void openDueReassessments() {
+    @SchedulerLock(name = "assessment.openDueReassessments", lockAtMostFor = "PT2H")
+    public void openDueReassessments() {
         LocalDate today = assessments.today();
         long started = System.nanoTime();
         int opened = assessments.openDueReassessments(today);
@@ -31,7 +33,8 @@ class AssessmentSchedule {
     }
 
     @Scheduled(fixedDelayString = "${jujia.assessment.escalation-interval:PT1M}", initialDelayString = "PT30S")
-    void escalateOverdueRemakes() {
+    @SchedulerLock(name = "assessment.escalateOverdueRemakes", lockAtMostFor = "PT5M")
+    public void escalateOverdueRemakes() {
         assessments.escalateOverdueRemakes();
     }
 }
