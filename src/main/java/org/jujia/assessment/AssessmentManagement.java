@@ -303,12 +303,9 @@ public class AssessmentManagement {
             if (due.isEmpty()) {
                 return opened;
             }
-            for (ElderRef e : due) {
-                Optional<Long> id = store.openReassessment(e, "SCHEDULE", "due by schedule", now, now);
-                if (id.isPresent()) {
-                    events.publishEvent(new ReassessmentDue(id.get(), e.id(), "SCHEDULE", today));
-                    opened++;
-                }
+            for (long[] task : store.openReassessments(due, "SCHEDULE", "due by schedule", now, now)) {
+                events.publishEvent(new ReassessmentDue(task[0], task[1], "SCHEDULE", today));
+                opened++;
             }
             after = due.get(due.size() - 1).id();
         }

@@ -103,6 +103,39 @@ class AssessmentStore {
                 .query(Long.class).optional();
     }
 
+    /**
+     * Opens reassessment tasks for a page of elders in one statement, skipping those with one open already; answers
+     * the new tasks as (task id, elder id) pairs.
+     */
+    List<long[]> openReassessments(List<org.jujia.elder.ElderRef> elders, String reason, String detail, Instant createdAt, Instant dueAt) {
+        if (elders.isEmpty()) {
+            return List.of();
+        }
+        int n = elders.size();
+        Long[] ids = new Long[n];
+        String[] names = new String[n];
+        String[] paths = new String[n];
+        Long[] streets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            var e = elders.get(i);
+            ids[i] = e.id();
+            names[i] = e.name();
+            paths[i] = e.regionPath();
+            streets[i] = e.streetId();
+        }
+        return jdbc.sql("""
+                insert into assessment_task (kind, elder_id, elder_name, region_path, street_id, reason, detail, created_at, due_at)
+                select 'REASSESSMENT', u.elder_id, u.elder_name, u.region_path, u.street_id, :reason, :detail, :created, :due
+                from unnest(:ids::bigint[], :names::varchar[], :paths::varchar[], :streets::bigint[])
+                     as u (elder_id, elder_name, region_path, street_id)
+                on conflict (elder_id) where kind = 'REASSESSMENT' and status = 'OPEN' do nothing
+                returning id, elder_id""")
+                .param("reason", reason).param("detail", detail)
+                .param("created", Timestamp.from(createdAt)).param("due", Timestamp.from(dueAt))
+                .param("ids", ids).param("names", names).param("paths", paths).param("streets", streets)
+                .query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+    }
+
     int closeOpen(AssessmentTask.Kind kind, long elderId, Instant at, String by, String note) {
         return jdbc.sql("update assessment_task set status = 'DONE', done_at = ?, done_by = ?, note = ? where kind = ? and elder_id = ? and status = 'OPEN'")
                 .params(Timestamp.from(at), by, note, kind.name(), elderId).update();
