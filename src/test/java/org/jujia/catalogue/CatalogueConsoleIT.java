@@ -72,6 +72,13 @@ class CatalogueConsoleIT {
     }
 
     @Test
+    void theApiIsDocumented() throws Exception {
+        String docs = get(login("street1"), "/v3/api-docs").body();
+        assertThat(docs).contains("\"/api/v1/quotes\"").contains("\"/api/v1/catalogue/items\"").contains("\"/api/v1/catalogue/packages\"")
+                .contains("\"/api/v1/catalogue/items/{code}/prices\"");
+    }
+
+    @Test
     void theCataloguePageListsItemsAndTheNavLinksThem() throws Exception {
         String body = get(login("street1"), "/catalogue").body();
         assertThat(body).contains("MEAL_LUNCH").contains("助餐").contains("href=\"/catalogue/packages\"").contains("href=\"/quotes\"");

@@ -33,6 +33,9 @@ class ElderEnrolmentIT {
     @Autowired
     ElderRegistry registry;
 
+    @org.springframework.beans.factory.annotation.Value("${jujia.demo.elders}")
+    int demoElders;
+
     static Map<String, Object> elder() {
         int n = SEQ.incrementAndGet();
         Map<String, Object> m = new HashMap<>();
@@ -78,6 +81,22 @@ class ElderEnrolmentIT {
         // the funding facts other modules read (no numbers)
         ElderFunding f = registry.funding(id, org.jujia.shared.Jurisdiction.system("/")).orElseThrow();
         assertThat(f).isEqualTo(new ElderFunding(id, null, EconomicCategory.SPECIAL_HARDSHIP, true, true, HardshipSelfCare.PARTIALLY_LOST));
+    }
+
+    @Test
+    void theDemoCityHasRealisticEnrolment() {
+        var stats = jdbc.sql("""
+                select count(*) as total, count(*) filter (where ltc_insured) as ltc, count(*) filter (where commercial_insured) as commercial,
+                       count(*) filter (where economic_category = 'SPECIAL_HARDSHIP') as hardship,
+                       count(*) filter (where economic_category = 'SPECIAL_HARDSHIP' and hardship_self_care is not null) as hardship_with_category,
+                       count(*) filter (where ltc_insured and ltc_number_enc is null) as ltc_without_number
+                  from elder where id <= (select min(id) from elder) + ? - 1""").param(demoElders).query().singleRow();
+        long total = ((Number) stats.get("total")).longValue();
+        assertThat(total).isEqualTo(demoElders);
+        assertThat(((Number) stats.get("ltc")).doubleValue() / total).isBetween(0.7, 0.9);
+        assertThat(((Number) stats.get("commercial")).doubleValue() / total).isBetween(0.08, 0.3);
+        assertThat(stats.get("hardship_with_category")).isEqualTo(stats.get("hardship"));
+        assertThat(((Number) stats.get("ltc_without_number")).longValue()).isZero();
     }
 
     @Test
