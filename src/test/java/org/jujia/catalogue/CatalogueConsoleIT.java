@@ -73,7 +73,8 @@ class CatalogueConsoleIT {
 
     @Test
     void theApiIsDocumented() throws Exception {
-        String docs = get(login("street1"), "/v3/api-docs").body();
+        String docs = login("street1").client().send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         assertThat(docs).contains("\"/api/v1/quotes\"").contains("\"/api/v1/catalogue/items\"").contains("\"/api/v1/catalogue/packages\"")
                 .contains("\"/api/v1/catalogue/items/{code}/prices\"");
     }
