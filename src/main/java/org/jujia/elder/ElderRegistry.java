@@ -222,6 +222,17 @@ public class ElderRegistry {
                 r.careColour(), r.careFlags(), r.careAssessmentId(), r.careAssessedOn(), r.nextReassessmentDue()));
     }
 
+    /**
+     * The funding facts of an elder within the caller's jurisdiction (colour, economic category, insurance enrolment
+     * without numbers, hardship self-care category), for quotes, care plans and settlement. The read is audited.
+     */
+    @Transactional
+    public Optional<ElderFunding> funding(long id, Jurisdiction j) {
+        Optional<ElderFunding> f = store.funding(id, j);
+        f.ifPresent(x -> audit.record(j, AuditAction.VIEW, SUBJECT, id, "funding", null, null));
+        return f;
+    }
+
     /** Sensitive values in the clear: needs the reveal permission and a purpose; always audited. */
     @Transactional
     public Map<String, Object> reveal(long id, Set<String> fields, String purpose, Jurisdiction j) {

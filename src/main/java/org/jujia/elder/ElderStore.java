@@ -60,6 +60,17 @@ class ElderStore {
         return jdbc.sql("select e.* from elder e where e.id = ? and" + SCOPE).params(params).query(ElderStore::mapRow).optional();
     }
 
+    Optional<ElderFunding> funding(long id, Jurisdiction j) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(scopeParams(j));
+        return jdbc.sql("select e.id, e.care_colour, e.economic_category, e.ltc_insured, e.commercial_insured, e.hardship_self_care"
+                + " from elder e where e.id = ? and" + SCOPE).params(params)
+                .query((rs, n) -> new ElderFunding(rs.getLong(1), colour(rs.getString(2)), EconomicCategory.valueOf(rs.getString(3)),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getString(6) == null ? null : HardshipSelfCare.valueOf(rs.getString(6))))
+                .optional();
+    }
+
     /** Locks the row for an update within the caller's jurisdiction. */
     Optional<Row> findForUpdate(long id, Jurisdiction j) {
         List<Object> params = new ArrayList<>();
