@@ -48,7 +48,7 @@ create table careplan_line (
     weekdays          varchar(20)  not null default '',
     window_from       time         not null,
     window_to         time         not null,
-    duration_minutes  integer      not null check (duration_minutes >= 1),
+    duration_minutes  integer      not null check (duration_minutes >= 0),
     unit_price_fen    bigint       not null check (unit_price_fen >= 0),
     price_version_id  bigint       not null,
     monthly_quantity  integer      not null,

@@ -1,5 +1,6 @@
 package org.jujia.careplan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -49,29 +50,35 @@ public record CarePlan(long id, long elderId, String elderName, String regionPat
     // ------------------------------------------------------------------ figures
 
     /** Monthly totals per payer over all lines (before subsidies). */
+    @JsonProperty
     public Payers totals() {
         return lines.stream().map(PlanLine::payers).reduce(Payers.NONE, Payers::plus);
     }
 
+    @JsonProperty
     public long amountFen() {
         return lines.stream().mapToLong(PlanLine::amountFen).sum();
     }
 
     /** What the family pays because of quantities beyond the entitlement. */
+    @JsonProperty
     public long excessFen() {
         return lines.stream().mapToLong(PlanLine::excessFen).sum();
     }
 
+    @JsonProperty
     public long subsidiesFen() {
         return subsidies.stream().mapToLong(Subsidy::fen).sum();
     }
 
     /** The family's monthly share after the subsidies were applied (never below zero). */
+    @JsonProperty
     public long selfAfterSubsidiesFen() {
         return Math.max(0, totals().self() - subsidiesFen());
     }
 
     /** Whether the plan goes beyond the entitlement and the family's consent to that excess is missing or stale. */
+    @JsonProperty
     public boolean needsConsent() {
         long excess = excessFen();
         return excess > 0 && (consent == null || consent.excessFen() != excess);

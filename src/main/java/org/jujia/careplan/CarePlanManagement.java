@@ -500,7 +500,8 @@ public class CarePlanManagement {
             v.require(!in.windowFrom().equals(in.windowTo()), "windowTo", "empty", "the window must not be empty");
         }
         int minutes = in.durationMinutes() != null ? in.durationMinutes() : item != null ? item.standardMinutes() : 0;
-        v.require(minutes >= 1 && minutes <= 24 * 60, "durationMinutes", "range", "durationMinutes is 1 to 1440");
+        v.require(minutes >= (item != null && item.standardMinutes() == 0 ? 0 : 1) && minutes <= 24 * 60, "durationMinutes", "range",
+                "durationMinutes is 1 to 1440 (0 only for items without a visit)");
         if (minutes >= 1 && in.windowFrom() != null && in.windowTo() != null && !in.windowFrom().equals(in.windowTo())) {
             v.require(minutes <= PlanLine.windowMinutes(in.windowFrom(), in.windowTo()), "durationMinutes", "window",
                     minutes + " minutes do not fit the window " + in.windowFrom() + "–" + in.windowTo());
