@@ -233,7 +233,7 @@ class CarePlanIT {
         assertThat(ended.get("status").asText()).isEqualTo("ENDED");
         assertThat(probe.ended()).anyMatch(e -> e.planId() == id2 && e.reason() == EndReason.MOVED);
         assertThat(street.get("/api/v1/elders/" + elderId + "/care-plans/active").status()).isEqualTo(404);
-        assertThat(ok(street.get("/api/v1/elders/" + elderId + "/care-plans")).size()).isEqualTo(3);
+        assertThat(ok(street.get("/api/v1/elders/" + elderId + "/care-plans")).size()).isEqualTo(2);
     }
 
     @Test
