@@ -7,6 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,16 +60,17 @@ class CarePlanBrowserIT extends BrowserTestBase {
         page.selectOption("#frequency-period", "DAY");
         page.fill("#window-from", "11:00");
         page.fill("#window-to", "12:30");
-        page.locator("#preview-line[data-item=MEAL_LUNCH]").waitFor();
+        // one a day: a quantity of the estimate month's days
+        String days = String.valueOf(YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1).lengthOfMonth());
+        waitForQuantity(days);
+        assertThat(page.locator("#preview-line").getAttribute("data-item")).isEqualTo("MEAL_LUNCH");
         assertThat(page.locator("#preview-amount").textContent()).matches("\\d+\\.\\d{2}");
         assertThat(page.locator("#plan-lines tr.line").count()).as("not saved yet").isZero();
         // the estimate follows the form: 2 a day doubles the quantity
-        String once = page.locator("#preview-quantity").textContent();
         page.fill("#frequency-count", "2");
-        page.waitForFunction("q => document.querySelector('#preview-quantity') && document.querySelector('#preview-quantity').textContent != q", once);
-        assertThat(Integer.parseInt(page.locator("#preview-quantity").textContent())).isEqualTo(2 * Integer.parseInt(once));
+        waitForQuantity(String.valueOf(2 * Integer.parseInt(days)));
         page.fill("#frequency-count", "1");
-        page.waitForFunction("q => document.querySelector('#preview-quantity').textContent == q", once);
+        waitForQuantity(days);
         shot("careplan-1-builder-preview");
         page.click("#add-line");
         page.locator("#plan-lines tr.line[data-item=MEAL_LUNCH]").waitFor();
@@ -164,6 +167,10 @@ class CarePlanBrowserIT extends BrowserTestBase {
         assertThat(page.locator("#diff-lines tr[data-item=MEAL_LUNCH]").getAttribute("data-kind")).isEqualTo("UNCHANGED");
         assertThat(page.locator("#diff-delta-self").textContent()).startsWith("-");
         shot("careplan-5-diff");
+    }
+
+    private void waitForQuantity(String q) {
+        page.waitForFunction("q => { const e = document.querySelector('#preview-quantity'); return e && e.textContent.trim() == q; }", q);
     }
 
     /** A wavy stroke across the pad as pointer events of the given type (touch on a phone). */
