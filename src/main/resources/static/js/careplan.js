@@ -58,6 +58,7 @@
     var drawn = method.value === 'DRAWN';
     document.getElementById('pad-box').hidden = !drawn;
     document.getElementById('witness-name').required = !drawn;
+    document.getElementById('witness-box').hidden = drawn;
   }
   method.addEventListener('change', toggle);
   toggle();

@@ -81,7 +81,7 @@ class AgreementDocument {
         Font label = new Font(bf, 9.5f, Font.NORMAL, new Color(0x55, 0x55, 0x55));
         Font strong = new Font(bf, 9.5f, Font.BOLD);
         var out = new ByteArrayOutputStream();
-        var doc = new Document(PageSize.A4, 42, 42, 50, 54);
+        var doc = new Document(PageSize.A4, 36, 36, 48, 54);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setPageEvent(new Footer(bf, t("plan.pdf.footer", number(plan), TIME.format(printedAt)),
@@ -115,12 +115,12 @@ class AgreementDocument {
                     t("plan.pdf.providerAddress"), provider.address()));
 
             doc.add(section(t("plan.pdf.items"), h2));
-            PdfPTable items = new PdfPTable(new float[] { 0.5f, 2.4f, 1.5f, 1.6f, 0.9f, 1.1f, 0.8f, 1.2f, 1.1f, 1.1f, 1.1f, 1.1f });
+            PdfPTable items = new PdfPTable(new float[] { 0.4f, 2.2f, 1.5f, 1.5f, 0.8f, 1.3f, 0.9f, 1.2f, 1.1f, 1.1f, 1.0f, 1.1f });
             items.setWidthPercentage(100);
             items.setHeaderRows(1);
             for (String h : List.of("#", t("plan.pdf.col.item"), t("plan.pdf.col.frequency"), t("plan.pdf.col.window"), t("plan.pdf.col.minutes"),
-                    t("plan.pdf.col.price"), t("plan.pdf.col.quantity"), t("plan.pdf.col.amount"), t("plan.payer.GOVERNMENT"),
-                    t("plan.payer.LTC_INSURANCE"), t("plan.payer.COMMERCIAL_INSURANCE"), t("plan.payer.SELF"))) {
+                    t("plan.pdf.col.price"), t("plan.pdf.col.quantity"), t("plan.pdf.col.amount"), t("plan.pdf.col.gov"),
+                    t("plan.pdf.col.ltc"), t("plan.pdf.col.commercial"), t("plan.pdf.col.self"))) {
                 PdfPCell c = cell(h, small);
                 c.setBackgroundColor(new Color(0xfa, 0xf7, 0xf4));
                 items.addCell(c);

@@ -64,7 +64,7 @@ class CarePlanApiController {
 
     @GetMapping("/api/v1/care-plans")
     @PreAuthorize("hasAuthority('PERM_CAREPLAN_READ')")
-    @Operation(summary = "Plans under my node (family: my elders'), optionally of one status; lines not included")
+    @Operation(summary = "Plans under my node (family: my elders'), optionally of one status, newest first (at most 500)")
     List<CarePlan> list(@RequestParam(required = false) CarePlanStatus status, Jurisdiction j) {
         return plans.list(status, j);
     }

@@ -344,7 +344,7 @@ public class CarePlanManagement {
         return history(elderId, j).stream().filter(p -> p.status() == CarePlanStatus.ACTIVE).findFirst();
     }
 
-    /** Plans under the caller's node (family: their elders' only), newest first, without lines. */
+    /** Plans under the caller's node (family: their elders' only), newest first. */
     public List<CarePlan> list(CarePlanStatus status, Jurisdiction j) {
         requireRead(j);
         List<Long> elderIds = null;

@@ -115,11 +115,11 @@ class CarePlanStore {
 
     /** Every version of an elder's plan, newest first (lines included). */
     List<CarePlan> history(long elderId, Jurisdiction j) {
-        return jdbc.sql("select * from careplan where elder_id = ? and region_path like ? order by version desc").params(elderId, j.likePattern())
-                .query(this::mapPlan).list().stream().map(this::withLines).toList();
+        return withLines(jdbc.sql("select * from careplan where elder_id = ? and region_path like ? order by version desc")
+                .params(elderId, j.likePattern()).query(this::mapPlan).list());
     }
 
-    /** Plans under the caller's node (without lines), optionally of one status and of some elders only. */
+    /** Plans under the caller's node, optionally of one status and of some elders only. */
     List<CarePlan> list(Jurisdiction j, CarePlanStatus status, List<Long> elderIds, int limit) {
         StringBuilder sql = new StringBuilder("select * from careplan where region_path like ?");
         List<Object> params = new ArrayList<>(List.of(j.likePattern()));
@@ -136,7 +136,25 @@ class CarePlanStore {
         }
         sql.append(" order by coalesce(activated_at, submitted_at, created_at) desc, id desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::mapPlan).list();
+        return withLines(jdbc.sql(sql.toString()).params(params).query(this::mapPlan).list());
+    }
+
+    /** The plans with their lines and subsidies, read in two queries. */
+    private List<CarePlan> withLines(List<CarePlan> plans) {
+        if (plans.isEmpty()) {
+            return plans;
+        }
+        Long[] ids = plans.stream().map(CarePlan::id).toArray(Long[]::new);
+        Map<Long, List<PlanLine>> lines = new java.util.HashMap<>();
+        jdbc.sql("select * from careplan_line where plan_id = any(?) order by plan_id, position").param(ids)
+                .query((rs, i) -> lines.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>()).add(mapLine(rs, i))).list();
+        Map<Long, List<Subsidy>> subsidies = new java.util.HashMap<>();
+        jdbc.sql("select plan_id, kind, fen from careplan_subsidy where plan_id = any(?) order by plan_id, kind").param(ids)
+                .query((rs, i) -> subsidies.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
+                        .add(new Subsidy(rs.getString("kind"), rs.getLong("fen")))).list();
+        return plans.stream().map(p -> new CarePlan(p.id(), p.elderId(), p.elderName(), p.regionPath(), p.version(), p.status(), p.providerId(),
+                p.providerName(), p.estimateMonth(), p.colour(), p.note(), p.createdAt(), p.createdBy(), p.consent(), p.milestones(),
+                lines.getOrDefault(p.id(), List.of()), subsidies.getOrDefault(p.id(), List.of()), p.rowVersion())).toList();
     }
 
     Map<CarePlanStatus, Long> countByStatus(Jurisdiction j) {

@@ -148,7 +148,7 @@ class DemoCarePlans implements ApplicationRunner {
                     line("HOME_VISIT", 1, Period.WEEK, List.of(3), "09:00", "11:00", null),
                     line("VOICE_CALL", 1, Period.DAY, List.of(), "09:00", "10:00", null),
                     line("EMERGENCY_BUTTON", 1, Period.MONTH, List.of(), "00:00", "23:59", null)), admin);
-            consentIfNeeded(d.id(), admin);
+            consentIfNeeded(d.id(), "李强", admin);
             plans.submit(d.id(), admin);
             awaiting++;
         }
@@ -159,23 +159,23 @@ class DemoCarePlans implements ApplicationRunner {
     private void signActive(ElderSummary e, Jurisdiction admin, int variant, Random rnd) {
         CarePlan d = plans.draft(e.id(), new CarePlanManagement.NewPlan(provider(e.id(), admin), null, true), admin);
         plans.replaceLines(d.id(), lines(e.careColour(), variant), admin);
-        consentIfNeeded(d.id(), admin);
+        String family = e.name().substring(0, 1) + (rnd.nextBoolean() ? "伟" : "芳");
+        consentIfNeeded(d.id(), family, admin);
         plans.submit(d.id(), admin);
         SignatureMethod method = switch (variant % 3) {
             case 0 -> SignatureMethod.DRAWN;
             case 1 -> SignatureMethod.FINGERPRINT;
             default -> SignatureMethod.PROXY;
         };
-        String family = e.name().substring(0, 1) + (rnd.nextBoolean() ? "伟" : "芳");
         plans.sign(d.id(), new CarePlanManagement.SignInput(method == SignatureMethod.DRAWN ? SignerType.GUARDIAN : SignerType.ELDER,
                 method == SignatureMethod.PROXY ? family : method == SignatureMethod.FINGERPRINT ? e.name() : family, method,
                 method == SignatureMethod.DRAWN ? signature(rnd) : null, method == SignatureMethod.DRAWN ? null : "社区社工 王丽"), admin);
     }
 
-    private void consentIfNeeded(long planId, Jurisdiction j) {
+    private void consentIfNeeded(long planId, String family, Jurisdiction j) {
         CarePlan p = plans.get(planId, j);
         if (p.needsConsent()) {
-            plans.recordConsent(planId, new CarePlanManagement.ConsentInput("家属", "子女", p.excessFen()), j);
+            plans.recordConsent(planId, new CarePlanManagement.ConsentInput(family, "子女", p.excessFen()), j);
         }
     }
 
