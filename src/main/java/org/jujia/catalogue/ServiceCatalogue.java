@@ -105,6 +105,11 @@ public class ServiceCatalogue {
         return code == null ? Optional.empty() : store.item(code.trim(), on);
     }
 
+    /** The item's edit version (for optimistic locking of the edit form). */
+    public int version(String code) {
+        return store.row(code).orElseThrow(() -> new NotFoundException("service item", code)).version();
+    }
+
     /** Every price version of an item, newest effective date first. */
     @Transactional(readOnly = true)
     public List<PriceVersion> priceHistory(String code) {

@@ -196,8 +196,9 @@ class DemoCity implements ApplicationRunner {
             }
             double lat = complex.latitude() + (rnd.nextDouble() - 0.5) * 0.002;
             double lon = complex.longitude() + (rnd.nextDouble() - 0.5) * 0.002;
-            inputs.add(new ElderInput(name, idNumber, null, null, phone, address, "江苏省苏州市姑苏区", community.code(), complex.code(),
-                    round(lat), round(lon), ls, ec, rnd.nextInt(100) < 1, rnd.nextInt(100) < 2, health, contacts, null));
+            inputs.add(DemoEnrolment.enrol(new ElderInput(name, idNumber, null, null, phone, address, "江苏省苏州市姑苏区", community.code(),
+                    complex.code(), round(lat), round(lon), ls, ec, rnd.nextInt(100) < 1, rnd.nextInt(100) < 2, health, contacts, null),
+                    props.seed(), i));
         }
         List<Long> ids = elders.registerAll(inputs, admin);
         // informed consent for the first community's elders, as its community worker would record it

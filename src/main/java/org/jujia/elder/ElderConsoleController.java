@@ -111,15 +111,18 @@ class ElderConsoleController {
     record Form(String name, String idNumber, String phone, String address, String hukou, String communityCode, String complexCode,
             Double latitude, Double longitude, LivingSituation livingSituation, EconomicCategory economicCategory, boolean lostOnlyChild,
             boolean specialContribution, String conditions, String medications, String contactName, String contactRelation,
-            String contactPhone, Integer version) {
+            String contactPhone, boolean ltcInsured, String ltcNumber, boolean commercialInsured, String commercialInsurer,
+            String commercialPolicyNumber, HardshipSelfCare hardshipSelfCare, Integer version) {
 
         static Form empty() {
-            return new Form(null, null, null, null, null, null, null, null, null, null, null, false, false, null, null, null, null, null, null);
+            return new Form(null, null, null, null, null, null, null, null, null, null, null, false, false, null, null, null, null, null,
+                    false, null, false, null, null, null, null);
         }
 
         static Form of(ElderDetail d) {
             return new Form(d.name(), null, null, null, d.hukou(), d.communityCode(), null, d.latitude(), d.longitude(), d.livingSituation(),
-                    d.economicCategory(), d.lostOnlyChild(), d.specialContribution(), null, null, null, null, null, d.version());
+                    d.economicCategory(), d.lostOnlyChild(), d.specialContribution(), null, null, null, null, null, d.ltcInsured(), null,
+                    d.commercialInsured(), d.commercialInsurer(), null, d.hardshipSelfCare(), d.version());
         }
 
         ElderInput toInput() {
@@ -128,7 +131,12 @@ class ElderConsoleController {
             ElderInput.Health health = (conditions == null || conditions.isBlank()) && (medications == null || medications.isBlank()) ? null
                     : new ElderInput.Health(conditions, medications, null, null);
             return new ElderInput(name, idNumber, null, null, phone, address, hukou, communityCode, complexCode, latitude, longitude,
-                    livingSituation, economicCategory, lostOnlyChild, specialContribution, health, contacts, version);
+                    livingSituation, economicCategory, lostOnlyChild, specialContribution, health, contacts, ltcInsured, blank(ltcNumber),
+                    commercialInsured, blank(commercialInsurer), blank(commercialPolicyNumber), hardshipSelfCare, version);
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s;
         }
 
         /** The fields an edit changes: blank sensitive fields are left out so they keep their value. */
@@ -145,6 +153,21 @@ class ElderConsoleController {
             p.put("lostOnlyChild", lostOnlyChild);
             p.put("specialContribution", specialContribution);
             p.put("version", version);
+            // enrolment: numbers left blank keep their value while still insured; not insured clears them
+            p.put("ltcInsured", ltcInsured);
+            if (!ltcInsured) {
+                p.put("ltcNumber", null);
+            } else if (ltcNumber != null && !ltcNumber.isBlank()) {
+                p.put("ltcNumber", ltcNumber);
+            }
+            p.put("commercialInsured", commercialInsured);
+            p.put("commercialInsurer", commercialInsured ? blank(commercialInsurer) : null);
+            if (!commercialInsured) {
+                p.put("commercialPolicyNumber", null);
+            } else if (commercialPolicyNumber != null && !commercialPolicyNumber.isBlank()) {
+                p.put("commercialPolicyNumber", commercialPolicyNumber);
+            }
+            p.put("hardshipSelfCare", hardshipSelfCare == null ? null : hardshipSelfCare.name());
             if (idNumber != null && !idNumber.isBlank()) {
                 p.put("idNumber", idNumber);
                 p.put("birthDate", null);
@@ -260,6 +283,7 @@ class ElderConsoleController {
     private static void addEnums(Model model) {
         model.addAttribute("livingSituations", LivingSituation.values());
         model.addAttribute("economicCategories", EconomicCategory.values());
+        model.addAttribute("hardshipSelfCares", HardshipSelfCare.values());
         model.addAttribute("specials", SpecialCategory.values());
         model.addAttribute("elderStatuses", ElderStatus.values());
         model.addAttribute("sexes", Sex.values());

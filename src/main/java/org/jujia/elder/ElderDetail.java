@@ -15,7 +15,22 @@ public record ElderDetail(long id, String name, Sex sex, LocalDate birthDate, in
         boolean specialContribution, boolean oldestOld, boolean hasHealthData, ElderStatus status,
         LocalDate statusChangedOn, List<ContactView> contacts, List<Consent> consents, CareColour careColour,
         List<String> careFlags, Long careAssessmentId, LocalDate careAssessedOn, LocalDate nextReassessmentDue, Instant createdAt,
-        Instant updatedAt, int version) {
+        Instant updatedAt, int version, boolean ltcInsured, String ltcNumberMasked, boolean commercialInsured, String commercialInsurer,
+        String commercialPolicyMasked, HardshipSelfCare hardshipSelfCare) {
+
+    /** Without the enrolment fields. */
+    public ElderDetail(long id, String name, Sex sex, LocalDate birthDate, int age, String idNumberMasked, String phoneMasked,
+            String addressMasked, String hukou, long communityId, String communityCode, String communityName, Long complexId,
+            String complexName, String streetName, Double latitude, Double longitude, LivingSituation livingSituation,
+            EconomicCategory economicCategory, boolean lostOnlyChild, boolean specialContribution, boolean oldestOld, boolean hasHealthData,
+            ElderStatus status, LocalDate statusChangedOn, List<ContactView> contacts, List<Consent> consents, CareColour careColour,
+            List<String> careFlags, Long careAssessmentId, LocalDate careAssessedOn, LocalDate nextReassessmentDue, Instant createdAt,
+            Instant updatedAt, int version) {
+        this(id, name, sex, birthDate, age, idNumberMasked, phoneMasked, addressMasked, hukou, communityId, communityCode, communityName,
+                complexId, complexName, streetName, latitude, longitude, livingSituation, economicCategory, lostOnlyChild, specialContribution,
+                oldestOld, hasHealthData, status, statusChangedOn, contacts, consents, careColour, careFlags, careAssessmentId, careAssessedOn,
+                nextReassessmentDue, createdAt, updatedAt, version, false, null, false, null, null, null);
+    }
 
     /** When the record was registered, in business time (Asia/Shanghai), for display. */
     public String registeredAt() {

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ElderRegistry {
 
     static final String SUBJECT = "ELDER";
-    static final Set<String> REVEALABLE = Set.of("idNumber", "phone", "address", "health", "contacts");
+    static final Set<String> REVEALABLE = Set.of("idNumber", "phone", "address", "health", "contacts", "insurance");
 
     private final ElderStore store;
     private final RegionDirectory regions;
@@ -266,6 +266,13 @@ public class ElderRegistry {
         if (wanted.contains("contacts")) {
             out.put("contacts", clear.contacts().stream().map(c -> json.convertValue(c, Map.class)).toList());
         }
+        if (wanted.contains("insurance")) {
+            Map<String, Object> insurance = new LinkedHashMap<>();
+            insurance.put("ltcNumber", clear.ltcNumber());
+            insurance.put("commercialInsurer", clear.commercialInsurer());
+            insurance.put("commercialPolicyNumber", clear.commercialPolicyNumber());
+            out.put("insurance", insurance);
+        }
         audit.record(j, AuditAction.REVEAL, SUBJECT, id, String.join(",", wanted), purpose.trim(), null);
         return out;
     }
@@ -393,7 +400,29 @@ public class ElderRegistry {
                 blankToNull(in.hukou()), v.community().id(), v.complex() == null ? null : v.complex().id(), place.path(),
                 in.latitude(), in.longitude(), in.livingSituation(), in.economicCategory(), Boolean.TRUE.equals(in.lostOnlyChild()),
                 Boolean.TRUE.equals(in.specialContribution()), health == null ? null : cipher.seal(health), ElderStatus.ACTIVE,
-                null, null, List.of(), null, null, null, null, null, 0);
+                null, null, List.of(), null, null, null, null, null, 0, sealEnrolment(in));
+    }
+
+    /** The enrolment fields as stored: insurance and policy numbers sealed and masked. */
+    private ElderStore.Enrolment sealEnrolment(ElderInput in) {
+        boolean ltc = Boolean.TRUE.equals(in.ltcInsured());
+        boolean commercial = Boolean.TRUE.equals(in.commercialInsured());
+        String ltcNumber = ltc ? ElderValidator.normaliseNumber(in.ltcNumber()) : null;
+        String policy = commercial ? ElderValidator.normaliseNumber(in.commercialPolicyNumber()) : null;
+        return new ElderStore.Enrolment(ltc, ltcNumber == null ? null : cipher.seal(ltcNumber), maskNumber(ltcNumber), commercial,
+                commercial ? blankToNull(in.commercialInsurer()) : null, policy == null ? null : cipher.seal(policy), maskNumber(policy),
+                in.hardshipSelfCare());
+    }
+
+    /** Keeps the first 2 and last 4 characters of an insurance or policy number ({@code 32********5678}). */
+    static String maskNumber(String number) {
+        if (number == null) {
+            return null;
+        }
+        if (number.length() <= 6) {
+            return "*".repeat(number.length() - 2) + number.substring(number.length() - 2);
+        }
+        return number.substring(0, 2) + "*".repeat(number.length() - 6) + number.substring(number.length() - 4);
     }
 
     List<ElderStore.ContactRow> sealContacts(ElderValidator.Valid v, Jurisdiction j) {
@@ -422,9 +451,12 @@ public class ElderRegistry {
             String appUser = c.userId() == null ? null : users.get(c.userId(), Jurisdiction.system("/")).username();
             contacts.add(new ElderInput.Contact(c.kind(), c.name(), c.relation(), cipher.open(c.phoneEnc()), appUser));
         }
+        ElderStore.Enrolment en = r.enrolment() == null ? ElderStore.Enrolment.NONE : r.enrolment();
         return new ElderInput(r.name(), cipher.open(r.idNumberEnc()), r.birthDate(), r.sex(), cipher.open(r.phoneEnc()),
                 cipher.open(r.addressEnc()), r.hukou(), community.code(), complexCode, r.latitude(), r.longitude(),
-                r.livingSituation(), r.economicCategory(), r.lostOnlyChild(), r.specialContribution(), health, contacts, r.version());
+                r.livingSituation(), r.economicCategory(), r.lostOnlyChild(), r.specialContribution(), health, contacts,
+                en.ltcInsured(), cipher.open(en.ltcNumberEnc()), en.commercialInsured(), en.commercialInsurer(),
+                cipher.open(en.commercialPolicyEnc()), en.hardshipSelfCare(), r.version());
     }
 
     private ElderDetail detail(long id, Jurisdiction j) {
@@ -436,13 +468,15 @@ public class ElderRegistry {
                 .map(c -> new ElderDetail.ContactView(c.id(), c.kind(), c.name(), c.relation(), c.phoneMasked(), c.userId() != null))
                 .toList();
         int age = r.birthDate().until(today()).getYears();
+        ElderStore.Enrolment en = r.enrolment() == null ? ElderStore.Enrolment.NONE : r.enrolment();
         return new ElderDetail(r.id(), r.name(), r.sex(), r.birthDate(), age, r.idNumberMasked(), r.phoneMasked(), r.addressMasked(),
                 r.hukou(), community.id(), community.code(), community.name(), complex == null ? null : complex.id(),
                 complex == null ? null : complex.name(), street == null ? null : street.name(), r.latitude(), r.longitude(),
                 r.livingSituation(), r.economicCategory(), r.lostOnlyChild(), r.specialContribution(),
                 age >= SpecialCategory.OLDEST_OLD_AGE, r.healthEnc() != null, r.status(), r.statusChangedOn(), contacts,
                 consents.of(id), r.careColour(), r.careFlags(), r.careAssessmentId(), r.careAssessedOn(), r.nextReassessmentDue(),
-                r.createdAt(), r.updatedAt(), r.version());
+                r.createdAt(), r.updatedAt(), r.version(), en.ltcInsured(), en.ltcNumberMasked(), en.commercialInsured(),
+                en.commercialInsurer(), en.commercialPolicyMasked(), en.hardshipSelfCare());
     }
 
     private ElderStore.Query query(ElderSearch s, Jurisdiction j) {

@@ -32,7 +32,27 @@ class ElderStore {
             LivingSituation livingSituation, EconomicCategory economicCategory, boolean lostOnlyChild,
             boolean specialContribution, String healthEnc, ElderStatus status, LocalDate statusChangedOn,
             CareColour careColour, List<String> careFlags, Long careAssessmentId, LocalDate careAssessedOn, LocalDate nextReassessmentDue,
-            Instant createdAt, Instant updatedAt, int version) {
+            Instant createdAt, Instant updatedAt, int version, Enrolment enrolment) {
+    }
+
+    /** The enrolment columns of the funding rule: insurance numbers sealed and masked. */
+    record Enrolment(boolean ltcInsured, String ltcNumberEnc, String ltcNumberMasked, boolean commercialInsured, String commercialInsurer,
+            String commercialPolicyEnc, String commercialPolicyMasked, HardshipSelfCare hardshipSelfCare) {
+
+        static final Enrolment NONE = new Enrolment(false, null, null, false, null, null, null, null);
+
+        List<Object> params() {
+            List<Object> p = new ArrayList<>();
+            p.add(ltcInsured);
+            p.add(ltcNumberEnc);
+            p.add(ltcNumberMasked);
+            p.add(commercialInsured);
+            p.add(commercialInsurer);
+            p.add(commercialPolicyEnc);
+            p.add(commercialPolicyMasked);
+            p.add(hardshipSelfCare == null ? null : hardshipSelfCare.name());
+            return p;
+        }
     }
 
     record ContactRow(long id, long elderId, ContactKind kind, String name, String relation, String phoneEnc, String phoneMasked,
@@ -97,8 +117,9 @@ class ElderStore {
         return jdbc.sql("""
                 insert into elder (name, sex, birth_date, id_number_enc, id_number_idx, id_number_masked, phone_enc, phone_idx,
                     phone_masked, address_enc, address_masked, hukou, community_id, complex_id, region_path, latitude, longitude,
-                    living_situation, economic_category, lost_only_child, special_contribution, health_enc, status)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
+                    living_situation, economic_category, lost_only_child, special_contribution, health_enc, status, ltc_insured, ltc_number_enc, ltc_number_masked,
+                    commercial_insured, commercial_insurer, commercial_policy_enc, commercial_policy_masked, hardship_self_care)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
                 .params(insertParams(r)).query(Long.class).single();
     }
 
@@ -115,8 +136,9 @@ class ElderStore {
         template.batchUpdate("""
                 insert into elder (id, name, sex, birth_date, id_number_enc, id_number_idx, id_number_masked, phone_enc, phone_idx,
                     phone_masked, address_enc, address_masked, hukou, community_id, complex_id, region_path, latitude, longitude,
-                    living_situation, economic_category, lost_only_child, special_contribution, health_enc, status)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", batch);
+                    living_situation, economic_category, lost_only_child, special_contribution, health_enc, status, ltc_insured, ltc_number_enc, ltc_number_masked,
+                    commercial_insured, commercial_insurer, commercial_policy_enc, commercial_policy_masked, hardship_self_care)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", batch);
         return ids;
     }
 
@@ -145,13 +167,19 @@ class ElderStore {
         p.add(r.specialContribution());
         p.add(r.healthEnc());
         p.add(r.status().name());
+        p.addAll(enrolment(r).params());
         return p;
+    }
+
+    private static Enrolment enrolment(Row r) {
+        return r.enrolment() == null ? Enrolment.NONE : r.enrolment();
     }
 
     /** Updates the record if it is still at {@code version} and within the jurisdiction; answers whether it did. */
     boolean update(long id, int version, Row r, Jurisdiction j) {
         List<Object> p = insertParams(r).subList(0, 22);
         List<Object> params = new ArrayList<>(p);
+        params.addAll(enrolment(r).params());
         params.add(id);
         params.add(version);
         params.addAll(scopeParams(j));
@@ -159,7 +187,9 @@ class ElderStore {
                 update elder e set name = ?, sex = ?, birth_date = ?, id_number_enc = ?, id_number_idx = ?, id_number_masked = ?,
                     phone_enc = ?, phone_idx = ?, phone_masked = ?, address_enc = ?, address_masked = ?, hukou = ?, community_id = ?,
                     complex_id = ?, region_path = ?, latitude = ?, longitude = ?, living_situation = ?, economic_category = ?,
-                    lost_only_child = ?, special_contribution = ?, health_enc = ?, updated_at = now(), version = version + 1
+                    lost_only_child = ?, special_contribution = ?, health_enc = ?, ltc_insured = ?, ltc_number_enc = ?,
+                    ltc_number_masked = ?, commercial_insured = ?, commercial_insurer = ?, commercial_policy_enc = ?,
+                    commercial_policy_masked = ?, hardship_self_care = ?, updated_at = now(), version = version + 1
                  where e.id = ? and e.version = ? and""" + SCOPE).params(params).update() == 1;
     }
 
@@ -312,7 +342,11 @@ class ElderStore {
                 ElderStatus.valueOf(rs.getString("status")), changed == null ? null : changed.toLocalDate(),
                 colour(rs.getString("care_colour")), flags(rs.getString("care_flags")), (Long) rs.getObject("care_assessment_id"),
                 date(rs.getDate("care_assessed_on")), date(rs.getDate("next_reassessment_due")),
-                ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("updated_at")), rs.getInt("version"));
+                ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("updated_at")), rs.getInt("version"),
+                new Enrolment(rs.getBoolean("ltc_insured"), rs.getString("ltc_number_enc"), rs.getString("ltc_number_masked"),
+                        rs.getBoolean("commercial_insured"), rs.getString("commercial_insurer"), rs.getString("commercial_policy_enc"),
+                        rs.getString("commercial_policy_masked"),
+                        rs.getString("hardship_self_care") == null ? null : HardshipSelfCare.valueOf(rs.getString("hardship_self_care"))));
     }
 
     private static ContactRow mapContact(ResultSet rs, int n) throws SQLException {

@@ -105,6 +105,8 @@ final class ElderValidator {
             v.require(all.length() <= 4000, "health", "length", "health data is at most 4000 characters");
         }
 
+        validateEnrolment(in, v);
+
         List<ValidContact> contacts = new ArrayList<>();
         for (int i = 0; i < in.contacts().size(); i++) {
             ElderInput.Contact c = in.contacts().get(i);
@@ -121,6 +123,58 @@ final class ElderValidator {
             contacts.add(new ValidContact(c, p));
         }
         return v.isEmpty() ? new Valid(in, id, phone, community, complex, contacts) : null;
+    }
+
+    /** Insurance and policy numbers: letters, digits and hyphens, 6–40 characters. */
+    static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{6,40}");
+
+    /**
+     * The enrolment fields (issue #4): an LTC-insured elder needs the insurance number, a commercially insured one the
+     * insurer and the policy number; numbers are not recorded for the uninsured; the self-care category only applies to
+     * special-hardship (特困) elders.
+     */
+    static void validateEnrolment(ElderInput in, Violations v) {
+        boolean ltc = Boolean.TRUE.equals(in.ltcInsured());
+        String ltcNumber = normaliseNumber(in.ltcNumber());
+        if (ltc) {
+            if (ltcNumber == null) {
+                v.add("ltcNumber", "required", "the long-term-care insurance number is required when ltcInsured is true");
+            } else if (!NUMBER.matcher(ltcNumber).matches()) {
+                v.add("ltcNumber", "format", "the insurance number is 6–40 letters, digits or hyphens");
+            }
+        } else if (ltcNumber != null) {
+            v.add("ltcNumber", "not-insured", "an insurance number is only recorded when ltcInsured is true");
+        }
+        boolean commercial = Boolean.TRUE.equals(in.commercialInsured());
+        String insurer = in.commercialInsurer() == null || in.commercialInsurer().isBlank() ? null : in.commercialInsurer().trim();
+        String policy = normaliseNumber(in.commercialPolicyNumber());
+        if (commercial) {
+            if (insurer == null) {
+                v.add("commercialInsurer", "required", "the insurer is required when commercialInsured is true");
+            } else if (insurer.length() > 100) {
+                v.add("commercialInsurer", "length", "the insurer is at most 100 characters");
+            }
+            if (policy == null) {
+                v.add("commercialPolicyNumber", "required", "the policy number is required when commercialInsured is true");
+            } else if (!NUMBER.matcher(policy).matches()) {
+                v.add("commercialPolicyNumber", "format", "the policy number is 6–40 letters, digits or hyphens");
+            }
+        } else {
+            v.require(insurer == null, "commercialInsurer", "not-insured", "an insurer is only recorded when commercialInsured is true");
+            v.require(policy == null, "commercialPolicyNumber", "not-insured", "a policy number is only recorded when commercialInsured is true");
+        }
+        if (in.hardshipSelfCare() != null && in.economicCategory() != null && in.economicCategory() != EconomicCategory.SPECIAL_HARDSHIP) {
+            v.add("hardshipSelfCare", "category", "the self-care category only applies to SPECIAL_HARDSHIP (特困) elders");
+        }
+    }
+
+    /** Trims an insurance or policy number, removing inner spaces; null when blank. */
+    static String normaliseNumber(String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = s.replaceAll("\\s+", "");
+        return n.isEmpty() ? null : n;
     }
 
     private static PhoneNumber parsePhone(String raw, String field, Violations v) {

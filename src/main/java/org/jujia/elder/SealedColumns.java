@@ -29,6 +29,16 @@ class SealedColumns {
     }
 
     @Bean
+    SealedColumn elderLtcNumber() {
+        return new SealedColumn("elder", "id", "ltc_number_enc");
+    }
+
+    @Bean
+    SealedColumn elderCommercialPolicy() {
+        return new SealedColumn("elder", "id", "commercial_policy_enc");
+    }
+
+    @Bean
     SealedColumn contactPhone() {
         return new SealedColumn("elder_contact", "id", "phone_enc");
     }
