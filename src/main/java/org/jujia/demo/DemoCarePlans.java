@@ -99,9 +99,10 @@ class DemoCarePlans implements ApplicationRunner {
         for (int c = 0; c < communities.size(); c++) {
             Region community = communities.get(c);
             boolean firstStreet = community.code().startsWith("320508001");
-            List<ElderSummary> assessed = elders.search(new ElderSearch(null, null, null, community.code(), null, null, null, null, null,
+            List<ElderSummary> all = elders.search(new ElderSearch(null, null, null, community.code(), null, null, null, null, null,
                     org.jujia.elder.ElderStatus.ACTIVE, null, null, 0, 100, "id"), admin).content().stream()
-                    .filter(e -> e.careColour() != null && e.id() != familyElder).toList();
+                    .filter(e -> e.id() != familyElder).toList();
+            List<ElderSummary> assessed = all.stream().filter(e -> e.careColour() != null).toList();
             int want = firstStreet ? 2 : 1;
             int made = 0;
             for (ElderSummary e : assessed) {
@@ -130,8 +131,8 @@ class DemoCarePlans implements ApplicationRunner {
                 }
             }
             // a draft per street, in its first community
-            if (community.code().endsWith("001") && !assessed.isEmpty()) {
-                for (ElderSummary e : assessed) {
+            if (community.code().endsWith("001")) {
+                for (ElderSummary e : all) {
                     if (plans.history(e.id(), admin).isEmpty() && !withOpenRemake.contains(e.id())) {
                         CarePlan d = plans.draft(e.id(), new CarePlanManagement.NewPlan(provider(e.id(), admin), "社区走访后初拟", true), admin);
                         plans.replaceLines(d.id(), lines(e.careColour(), 0), admin);

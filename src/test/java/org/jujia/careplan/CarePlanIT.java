@@ -148,6 +148,12 @@ class CarePlanIT {
         assertThat(quote.totals().get(Payer.GOVERNMENT)).isEqualTo(withLines.get("totals").get("government").asLong());
         assertThat(quote.totals().get(Payer.LTC_INSURANCE)).isEqualTo(withLines.get("totals").get("ltcInsurance").asLong());
         assertThat(quote.selfAfterSubsidiesFen()).isEqualTo(withLines.get("selfAfterSubsidiesFen").asLong());
+        // "how much will this cost us?" — the quote API answers the same
+        JsonNode httpQuote = ok(street.post("/api/v1/quotes", Map.of("elderId", elderId, "month", month.toString(), "lines", List.of(
+                Map.of("itemCode", "MEAL_LUNCH", "quantity", month.lengthOfMonth()), Map.of("itemCode", "CLEANING_HOME", "quantity", 2 * mondays)))));
+        assertThat(httpQuote.get("totals").get("SELF").asLong()).isEqualTo(withLines.get("totals").get("self").asLong());
+        assertThat(httpQuote.get("totals").get("GOVERNMENT").asLong()).isEqualTo(withLines.get("totals").get("government").asLong());
+        assertThat(httpQuote.get("selfAfterSubsidiesFen").asLong()).isEqualTo(withLines.get("selfAfterSubsidiesFen").asLong());
 
         // without consent no submission; consent must name the plan's excess
         assertProblem(street.post("/api/v1/care-plans/" + id + "/submit", Map.of()), 400, "consent");
