@@ -290,6 +290,22 @@ public class AssessmentManagement {
     }
 
     /**
+     * Closes the elder's open care-plan remake task, if any, because a new care-plan version was signed (called by the
+     * care-plan module inside the signing transaction; the caller has checked its own permissions and the elder's
+     * jurisdiction). Answers the task as closed, or empty when none was open. Deadline and escalation are untouched.
+     */
+    @Transactional
+    public Optional<AssessmentTask> closeCarePlanRemake(long elderId, String note, Jurisdiction j) {
+        Optional<AssessmentTask> open = store.openTask(AssessmentTask.Kind.CARE_PLAN_REMAKE, elderId);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        store.closeOpen(AssessmentTask.Kind.CARE_PLAN_REMAKE, elderId, clock.instant(), j.username(), note);
+        audit.record(j, AuditAction.UPDATE, "TASK", open.get().id(), "status", null, "CARE_PLAN_REMAKE done: " + note);
+        return store.task(open.get().id(), Jurisdiction.system("/"));
+    }
+
+    /**
      * Opens a reassessment task for every active elder whose next reassessment is due by {@code today} and who has
      * none open; answers how many were opened. Runs nightly; safe to run again.
      */
