@@ -75,6 +75,11 @@ class LiveStreams {
         byUser.clear();
     }
 
+    boolean hasStreams(long userId) {
+        Set<SseEmitter> set = byUser.get(userId);
+        return set != null && !set.isEmpty();
+    }
+
     int connections() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }
