@@ -247,6 +247,12 @@ public class ElderRegistry {
                 contacts));
     }
 
+    /** The elder's home coordinates (shown on the masked record too), within the caller's jurisdiction. */
+    public Optional<org.jujia.shared.GeoPoint> location(long id, Jurisdiction j) {
+        return store.find(id, j).filter(r -> r.latitude() != null && r.longitude() != null)
+                .map(r -> new org.jujia.shared.GeoPoint(r.latitude(), r.longitude()));
+    }
+
     /** The ids of the elders a family user is linked to (empty for anyone else). */
     public List<Long> linkedElderIds(Jurisdiction j) {
         if (!j.familyOnly()) {
