@@ -238,7 +238,7 @@ public class ElderRegistry {
         List<EmergencyProfile.Contact> contacts = new ArrayList<>();
         for (ElderStore.ContactRow c : store.contacts(id)) {
             String appUser = c.userId() == null ? null : users.get(c.userId(), Jurisdiction.system("/")).username();
-            contacts.add(new EmergencyProfile.Contact(c.kind(), c.name(), c.relation(), cipher.open(c.phoneEnc()), appUser));
+            contacts.add(new EmergencyProfile.Contact(c.kind(), c.name(), c.relation(), cipher.open(c.phoneEnc()), c.userId(), appUser));
         }
         audit.record(Jurisdiction.system("/"), AuditAction.REVEAL, SUBJECT, id, "address,phone,health,contacts", purpose, null);
         return Optional.of(new EmergencyProfile(r.id(), r.name(), r.sex().name(), r.birthDate().until(today()).getYears(), r.regionPath(),

@@ -11,7 +11,7 @@ public record EmergencyProfile(long id, String name, String sex, int age, String
         Double latitude, Double longitude, String phone, String conditions, String medications, CareColour careColour,
         List<String> careFlags, List<Contact> contacts) {
 
-    /** A contact with the phone in the clear and the family app account (username) if linked. */
-    public record Contact(ContactKind kind, String name, String relation, String phone, String appUsername) {
+    /** A contact with the phone in the clear and the family app account (user id and username) if linked. */
+    public record Contact(ContactKind kind, String name, String relation, String phone, Long appUserId, String appUsername) {
     }
 }

@@ -128,7 +128,7 @@ public class AlarmCentre {
         store.addEvent(id, now, "RAISED", SYSTEM, t.summary() + (where.isBlank() ? "" : " — " + where) + " (device time " + t.occurredAt()
                 + ", received " + t.receivedAt() + ")");
         if (t.type() == AlarmType.GAS && t.deviceType() == DeviceType.GAS && t.serial() != null) {
-            String outcome = valves.shutOff(t.serial());
+            String outcome = valves.shutOff(t.serial(), id);
             store.addEvent(id, now, "COMMAND_SENT", SYSTEM, GasRule.SHUT_OFF_COMMAND + " → " + t.serial() + ": " + outcome);
         }
         EmergencyProfile profile = t.elderId() == null ? null
@@ -137,7 +137,8 @@ public class AlarmCentre {
         if (!sent.isEmpty()) {
             store.addEvent(id, now, "NOTIFICATIONS_QUEUED", SYSTEM, String.join(", ", sent));
         }
-        events.publishEvent(new AlarmRaised(id, t.type(), t.type().severity(), t.elderId(), regionPath, t.occurredAt(), now));
+        events.publishEvent(new AlarmRaised(id, t.type(), t.type().severity(), t.elderId(), regionPath, t.deviceId(),
+                t.details().get("messageId") instanceof String m ? m : null, t.occurredAt(), t.receivedAt(), now));
     }
 
     private void repeated(long id, Trigger t, int count, Instant now) {

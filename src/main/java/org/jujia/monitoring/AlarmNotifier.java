@@ -49,7 +49,7 @@ class AlarmNotifier {
     private final EscalationProperties escalation;
     private final Map<String, Cached> usersCache = new ConcurrentHashMap<>();
 
-    private record Cached(List<String> usernames, long expiresAt) {
+    private record Cached(List<Recipient> usernames, long expiresAt) {
     }
 
     AlarmNotifier(Notifications notifications, UserAccounts users, MessageSource messages, EscalationProperties escalation) {
@@ -81,6 +81,12 @@ class AlarmNotifier {
         base.put("severity", type.severity().name());
         base.put("occurredAt", t.occurredAt().toString());
         base.put("link", "/alarm-centre/alarms/" + alarmId);
+        if (t.deviceId() != null) {
+            base.put("deviceId", t.deviceId());
+        }
+        if (t.details().get("messageId") != null) {
+            base.put("messageId", t.details().get("messageId"));
+        }
         String ref = reference(alarmId);
         List<String> sent = new ArrayList<>();
         if (critical && elder != null) {
@@ -107,27 +113,28 @@ class AlarmNotifier {
             Map<String, Object> familyData = new LinkedHashMap<>(base);
             familyData.put("link", "/family/alarms");
             Set<String> phones = new LinkedHashSet<>();
-            Set<String> apps = new LinkedHashSet<>();
+            Map<Long, String> apps = new LinkedHashMap<>();
             for (EmergencyProfile.Contact c : elder.contacts()) {
                 if (c.phone() != null && type.severity() != AlarmSeverity.LOW) {
                     phones.add(c.phone());
                 }
-                if (c.appUsername() != null) {
-                    apps.add(c.appUsername());
+                if (c.appUserId() != null) {
+                    apps.put(c.appUserId(), c.appUsername());
                 }
             }
             for (String phone : phones) {
                 notifications.enqueue(new NotificationRequest(Channel.SMS, phone, title, body, base, ref, critical));
                 sent.add("SMS " + maskPhone(phone));
             }
-            for (String app : apps) {
-                notifications.enqueue(new NotificationRequest(Channel.FAMILY_APP, app, title, body, familyData, ref, critical));
-                sent.add("FAMILY_APP " + app);
+            for (var app : apps.entrySet()) {
+                notifications.enqueue(new NotificationRequest(Channel.FAMILY_APP, String.valueOf(app.getKey()), title, body, familyData, ref,
+                        critical));
+                sent.add("FAMILY_APP " + app.getValue());
             }
         }
-        for (String worker : covering(Role.COMMUNITY_WORKER, regionPath, true)) {
-            notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, worker, title, body, base, ref, critical));
-            sent.add("COMMUNITY_WORKER " + worker);
+        for (Recipient worker : covering(Role.COMMUNITY_WORKER, regionPath, true)) {
+            notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, worker.id(), title, body, base, ref, critical));
+            sent.add("COMMUNITY_WORKER " + worker.username());
         }
         return sent;
     }
@@ -147,8 +154,8 @@ class AlarmNotifier {
         data.put("alarmId", a.id());
         data.put("escalationLevel", level);
         data.put("link", "/alarm-centre/alarms/" + a.id());
-        Set<String> to = new LinkedHashSet<>();
-        List<String> operators = covering(Role.ALARM_OPERATOR, a.regionPath(), false);
+        Set<Recipient> to = new LinkedHashSet<>();
+        List<Recipient> operators = covering(Role.ALARM_OPERATOR, a.regionPath(), false);
         if (!operators.isEmpty()) {
             to.add(operators.get(level % operators.size()));
         }
@@ -157,9 +164,9 @@ class AlarmNotifier {
             to.addAll(covering(Role.CIVIL_AFFAIRS, a.regionPath(), false));
         }
         List<String> sent = new ArrayList<>();
-        for (String u : to) {
-            notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, u, title, body, data, reference(a.id()), true));
-            sent.add(u);
+        for (Recipient u : to) {
+            notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, u.id(), title, body, data, reference(a.id()), true));
+            sent.add(u.username());
         }
         return sent;
     }
@@ -176,12 +183,16 @@ class AlarmNotifier {
         }
         data.put("alarmId", a.id());
         data.put("link", "/alarm-centre/alarms/" + a.id());
-        notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, r.username(), title, body, data, reference(a.id()),
+        notifications.enqueue(new NotificationRequest(Channel.COMMUNITY_WORKER, String.valueOf(r.userId()), title, body, data, reference(a.id()),
                 a.severity() == AlarmSeverity.CRITICAL));
     }
 
-    /** Usernames with the role covering the place; the nearest level only when {@code nearestOnly}. */
-    private List<String> covering(Role role, String regionPath, boolean nearestOnly) {
+    /** A user to notify: the account id (the channel's recipient) and the username (for the timeline). */
+    record Recipient(String id, String username) {
+    }
+
+    /** Users with the role covering the place; the nearest level only when {@code nearestOnly}. */
+    private List<Recipient> covering(Role role, String regionPath, boolean nearestOnly) {
         String key = role + "|" + regionPath + "|" + nearestOnly;
         long now = System.nanoTime();
         Cached c = usersCache.get(key);
@@ -189,11 +200,11 @@ class AlarmNotifier {
             return c.usernames();
         }
         List<UserAccount> found = users.withRoleCovering(role, regionPath);
-        List<String> names = new ArrayList<>();
+        List<Recipient> names = new ArrayList<>();
         String nearest = found.isEmpty() ? null : found.get(0).homePath();
         for (UserAccount u : found) {
             if (!nearestOnly || u.homePath().equals(nearest)) {
-                names.add(u.username());
+                names.add(new Recipient(String.valueOf(u.id()), u.username()));
             }
         }
         if (usersCache.size() > 10_000) {

@@ -396,7 +396,7 @@ class AlarmStore {
     /** The device's recent messages (newest first). */
     List<Map<String, Object>> deviceHistory(long deviceId, Instant from, int limit) {
         return jdbc.sql("""
-                select kind, event, values::text as values, occurred_at, received_at from monitoring_telemetry
+                select kind, event, "values"::text as payload, occurred_at, received_at from monitoring_telemetry
                  where device_id = ? and occurred_at >= ? order by occurred_at desc limit ?""").params(deviceId, ts(from), limit).query()
                 .listOfRows();
     }
@@ -404,9 +404,9 @@ class AlarmStore {
     /** The elder's recent vital-sign readings (oldest first) for the chart. */
     List<Map<String, Object>> readings(long elderId, Instant from, int limit) {
         return jdbc.sql("""
-                select occurred_at, (values->>'heartRate')::numeric as heart_rate, (values->>'breathingRate')::numeric as breathing_rate,
-                       (values->>'spo2')::numeric as spo2, (values->>'systolic')::numeric as systolic, (values->>'diastolic')::numeric as diastolic
-                  from (select occurred_at, values from monitoring_telemetry where elder_id = ? and occurred_at >= ? and kind = 'TELEMETRY'
+                select occurred_at, (v->>'heartRate')::numeric as heart_rate, (v->>'breathingRate')::numeric as breathing_rate,
+                       (v->>'spo2')::numeric as spo2, (v->>'systolic')::numeric as systolic, (v->>'diastolic')::numeric as diastolic
+                  from (select occurred_at, "values" as v from monitoring_telemetry where elder_id = ? and occurred_at >= ? and kind = 'TELEMETRY'
                          order by occurred_at desc limit ?) t order by occurred_at""").params(elderId, ts(from), limit).query().listOfRows();
     }
 

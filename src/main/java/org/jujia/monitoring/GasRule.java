@@ -11,7 +11,7 @@ import java.util.Optional;
 final class GasRule {
 
     static final String EVENT = "GAS";
-    static final String SHUT_OFF_COMMAND = "VALVE_CLOSE";
+    static final String SHUT_OFF_COMMAND = "CLOSE_VALVE";
 
     Optional<Trigger> evaluate(DeviceSignal s) {
         if (s.kind() != DeviceSignal.Kind.EVENT || !EVENT.equals(s.event())) {

@@ -28,12 +28,17 @@ final class NightVitalsRule {
                 && (s.number("heartRate") != null || s.number("breathingRate") != null);
     }
 
+    /** {@code presence} false (or 0): nobody in bed, the rates mean nothing. */
+    static boolean emptyBed(DeviceSignal s) {
+        Object p = s.values().get("presence");
+        return Boolean.FALSE.equals(p) || (p instanceof Number n && n.doubleValue() == 0);
+    }
+
     Optional<Trigger> evaluate(DeviceSignal s, VitalThresholds t, RuleState state) {
         if (!relevant(s)) {
             return Optional.empty();
         }
-        Double presence = s.number("presence");
-        if (!night.contains(s.occurredAt()) || (presence != null && presence == 0)) {
+        if (!night.contains(s.occurredAt()) || emptyBed(s)) {
             state.counter(0);
             return Optional.empty();
         }
