@@ -55,13 +55,15 @@ public class AlarmCentre {
     private final AlarmFeed feed;
     private final ValveControl valves;
     private final ApplicationEventPublisher events;
+    private final org.jujia.access.UserAccounts users;
     private final EscalationProperties escalation;
     private final AlarmRuleProperties rules;
     private final Clock clock;
 
     AlarmCentre(AlarmStore store, ElderRegistry elders, AssessmentManagement assessments, Notifications notifications, AlarmNotifier notifier,
             AlarmFeed feed, ValveControl valves, ApplicationEventPublisher events, EscalationProperties escalation, AlarmRuleProperties rules,
-            Clock clock) {
+            Clock clock, org.jujia.access.UserAccounts users) {
+        this.users = users;
         this.store = store;
         this.elders = elders;
         this.assessments = assessments;
@@ -375,6 +377,25 @@ public class AlarmCentre {
             log.debug("no telemetry table yet: {}", e.getMessage());
             return List.of();
         }
+    }
+
+    // ================================================================== responders
+
+    /**
+     * Puts a user on the alarm centre's responder roster (or updates them): kind, last known position, on duty. For the
+     * platform's own provisioning (demo) and the responders' app; the user's home node is their region.
+     */
+    @Transactional
+    public Responder registerResponder(long userId, Responder.Kind kind, double latitude, double longitude, boolean onDuty) {
+        var user = users.get(userId, Jurisdiction.system("/"));
+        new org.jujia.shared.GeoPoint(latitude, longitude);
+        store.saveResponder(new Responder(user.id(), user.username(), user.displayName(), kind, user.homePath(), latitude, longitude, onDuty,
+                clock.instant(), false));
+        return store.responder(userId).orElseThrow();
+    }
+
+    public boolean hasResponders() {
+        return store.countResponders() > 0;
     }
 
     // ================================================================== thresholds

@@ -11,6 +11,21 @@ public record VitalThresholds(int heartRateMin, int heartRateMax, int breathingR
 
     public static final VitalThresholds DEFAULTS = new VitalThresholds(45, 110, 8, 28, 90, 90, 180, 50, 110);
 
+    /** The values by name (heartRateMin, heartRateMax, …), for forms. */
+    public java.util.Map<String, Integer> asMap() {
+        var m = new java.util.LinkedHashMap<String, Integer>();
+        m.put("heartRateMin", heartRateMin);
+        m.put("heartRateMax", heartRateMax);
+        m.put("breathingRateMin", breathingRateMin);
+        m.put("breathingRateMax", breathingRateMax);
+        m.put("spo2Min", spo2Min);
+        m.put("systolicMin", systolicMin);
+        m.put("systolicMax", systolicMax);
+        m.put("diastolicMin", diastolicMin);
+        m.put("diastolicMax", diastolicMax);
+        return m;
+    }
+
     boolean heartRateOut(double v) {
         return v < heartRateMin || v > heartRateMax;
     }
