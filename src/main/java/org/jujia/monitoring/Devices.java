@@ -204,6 +204,54 @@ public class Devices {
         return out;
     }
 
+    /** The spreadsheet template (.xlsx, Chinese headers). */
+    public byte[] importTemplate() {
+        return DeviceWorkbook.template();
+    }
+
+    /**
+     * Registers the devices of a spreadsheet, all or nothing: when any row is bad nothing is stored and every
+     * problem is reported with row, column and reason.
+     */
+    @Transactional
+    public DeviceImport importWorkbook(byte[] file, Jurisdiction j) {
+        requireAdmin(j);
+        if (file == null || file.length == 0) {
+            throw ValidationException.of("file", "required", "the file is empty");
+        }
+        List<DeviceWorkbook.ParsedRow> rows;
+        try {
+            rows = DeviceWorkbook.read(file);
+        } catch (DeviceWorkbook.BadTemplateException e) {
+            throw ValidationException.of("file", "template", e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw ValidationException.of("file", "empty", "the sheet has no data rows");
+        }
+        Map<Integer, List<FieldViolation>> problems = new LinkedHashMap<>();
+        List<Valid> valid = validateAll(rows.stream().map(DeviceWorkbook.ParsedRow::input).toList(), j, problems);
+        List<DeviceImport.RowError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            DeviceWorkbook.ParsedRow row = rows.get(i);
+            Set<String> formatFields = new HashSet<>();
+            for (FieldViolation f : row.formatErrors()) {
+                formatFields.add(f.field());
+                errors.add(new DeviceImport.RowError(row.rowNumber(), DeviceWorkbook.headerOf(f.field()), f.field(), f.code(), f.message()));
+            }
+            for (FieldViolation f : problems.getOrDefault(i, List.of())) {
+                if (formatFields.contains(f.field()) && "required".equals(f.code())) {
+                    continue;
+                }
+                errors.add(new DeviceImport.RowError(row.rowNumber(), DeviceWorkbook.headerOf(f.field()), f.field(), f.code(), f.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(DeviceImport.RowError::row));
+            return new DeviceImport(rows.size(), false, errors, List.of());
+        }
+        return new DeviceImport(rows.size(), true, List.of(), insertAll(valid, j));
+    }
+
     /** Issues a new secret (the old one stops working at once on this node, within 30 s on others). */
     @Transactional
     public DeviceCredentials resetSecret(long id, Jurisdiction j) {

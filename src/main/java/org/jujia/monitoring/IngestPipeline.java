@@ -69,6 +69,7 @@ class IngestPipeline implements SmartLifecycle {
     private final DistributionSummary batchSize;
     private final Counter accepted;
     private final Counter duplicates;
+    private final Counter signalsProcessed;
     private final Map<DevicePayloads.Reason, Counter> rejected = new EnumMap<>(DevicePayloads.Reason.class);
     private volatile boolean running;
     private volatile Thread worker;
@@ -90,6 +91,7 @@ class IngestPipeline implements SmartLifecycle {
         this.batchSize = DistributionSummary.builder("jujia.ingest.batch.size").register(meters);
         this.accepted = Counter.builder("jujia.ingest.messages").tag("outcome", "accepted").register(meters);
         this.duplicates = Counter.builder("jujia.ingest.messages").tag("outcome", "duplicate").register(meters);
+        this.signalsProcessed = Counter.builder("jujia.ingest.signals").description("signals handed to the alarm rules").register(meters);
         for (DevicePayloads.Reason r : DevicePayloads.Reason.values()) {
             rejected.put(r, Counter.builder("jujia.ingest.rejected").tag("reason", r.name()).register(meters));
         }
@@ -272,6 +274,7 @@ class IngestPipeline implements SmartLifecycle {
         });
 
         Instant committed = clock.instant();
+        signalsProcessed.increment(fresh.size());
         for (int i = 0; i < n; i++) {
             Incoming in = batch.get(i);
             Outcome o = outcomes[i];

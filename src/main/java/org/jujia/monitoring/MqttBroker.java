@@ -93,6 +93,7 @@ class MqttBroker implements SmartLifecycle {
             Path extensions = data.resolve("extensions");
             Files.createDirectories(conf);
             Files.createDirectories(extensions);
+            Files.createDirectories(data.resolve("store"));
             port = cfg.port() > 0 ? cfg.port() : freePort();
             Files.writeString(conf.resolve("config.xml"), config(port, cfg), StandardCharsets.UTF_8);
             EmbeddedExtension extension = EmbeddedExtension.builder()
