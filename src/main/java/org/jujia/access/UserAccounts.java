@@ -49,6 +49,15 @@ public class UserAccounts {
         return store.find(id, j).orElseThrow(() -> new NotFoundException("user", id));
     }
 
+    /**
+     * Enabled users with this role whose jurisdiction covers the place with this region path, nearest node first
+     * (e.g. the community workers of an elder's community, then of its street): for the platform's own routing of
+     * notifications, so not scoped to a caller.
+     */
+    public List<UserAccount> withRoleCovering(Role role, String placePath) {
+        return store.withRoleCovering(role, placePath);
+    }
+
     public PageResult<UserAccount> list(String q, int page, int size, Jurisdiction j) {
         int s = Math.max(1, Math.min(size, 200));
         int p = Math.max(0, page);

@@ -53,6 +53,13 @@ class UserStore {
                 .params(j.likePattern(), like, like, limit, offset).query(UserStore::mapAccount).list();
     }
 
+    /** Enabled users holding the role whose home node covers the place (nearest node first, then by username). */
+    List<UserAccount> withRoleCovering(Role role, String placePath) {
+        return jdbc.sql(SELECT + """
+                 where u.enabled and ? like n.path || '%' and exists (select 1 from access_user_role r where r.user_id = u.id and r.role = ?)
+                 order by length(n.path) desc, u.username""").params(placePath, role.name()).query(UserStore::mapAccount).list();
+    }
+
     long count(Jurisdiction j, String q) {
         String like = q == null || q.isBlank() ? "%" : "%" + q.trim().replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("select count(*) from access_user u join region_node n on n.id = u.home_node_id where n.path like ? and (u.username like ? or u.display_name like ?)")

@@ -233,6 +233,45 @@ public class ElderRegistry {
         return f;
     }
 
+    /**
+     * The elder's emergency profile in the clear (address, coordinates, phone, conditions, contacts with phones and
+     * family app accounts) for the platform's own alarm handling: no jurisdiction or permission check (the caller is
+     * the alarm rules acting for the alarm centre), but the disclosure is always audited with its purpose.
+     */
+    @Transactional
+    public Optional<EmergencyProfile> emergencyProfile(long id, String purpose) {
+        Optional<ElderStore.Row> found = store.find(id, Jurisdiction.system("/"));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ElderStore.Row r = found.get();
+        ElderInput.Health health = r.healthEnc() == null ? null : json.readValue(cipher.open(r.healthEnc()), ElderInput.Health.class);
+        List<EmergencyProfile.Contact> contacts = new ArrayList<>();
+        for (ElderStore.ContactRow c : store.contacts(id)) {
+            String appUser = c.userId() == null ? null : users.get(c.userId(), Jurisdiction.system("/")).username();
+            contacts.add(new EmergencyProfile.Contact(c.kind(), c.name(), c.relation(), cipher.open(c.phoneEnc()), c.userId(), appUser));
+        }
+        audit.record(Jurisdiction.system("/"), AuditAction.REVEAL, SUBJECT, id, "address,phone,health,contacts", purpose, null);
+        return Optional.of(new EmergencyProfile(r.id(), r.name(), r.sex().name(), r.birthDate().until(today()).getYears(), r.regionPath(),
+                r.communityId(), cipher.open(r.addressEnc()), r.latitude(), r.longitude(), cipher.open(r.phoneEnc()),
+                health == null ? null : health.conditions(), health == null ? null : health.medications(), r.careColour(), r.careFlags(),
+                contacts));
+    }
+
+    /** The elder's home coordinates (shown on the masked record too), within the caller's jurisdiction. */
+    public Optional<org.jujia.shared.GeoPoint> location(long id, Jurisdiction j) {
+        return store.find(id, j).filter(r -> r.latitude() != null && r.longitude() != null)
+                .map(r -> new org.jujia.shared.GeoPoint(r.latitude(), r.longitude()));
+    }
+
+    /** The ids of the elders a family user is linked to (empty for anyone else). */
+    public List<Long> linkedElderIds(Jurisdiction j) {
+        if (!j.familyOnly()) {
+            return List.of();
+        }
+        return store.linkedElderIds(j.userId());
+    }
+
     /** Sensitive values in the clear: needs the reveal permission and a purpose; always audited. */
     @Transactional
     public Map<String, Object> reveal(long id, Set<String> fields, String purpose, Jurisdiction j) {

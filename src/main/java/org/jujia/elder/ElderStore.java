@@ -230,6 +230,10 @@ class ElderStore {
                 .params(scopeParams(j)).query().listOfRows();
     }
 
+    List<Long> linkedElderIds(long userId) {
+        return jdbc.sql("select distinct elder_id from elder_contact where user_id = ? order by elder_id").param(userId).query(Long.class).list();
+    }
+
     List<ContactRow> contacts(long elderId) {
         return jdbc.sql("select * from elder_contact where elder_id = ? order by position, id").param(elderId).query(ElderStore::mapContact).list();
     }

@@ -1,0 +1,30 @@
+package org.jujia.monitoring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tuning of the ingest and the telemetry store.
+ *
+ * @param batchSize          at most this many messages per transaction
+ * @param batchWindow        how long the ingest waits to fill a batch after its first message
+ * @param queueCapacity      messages waiting for the ingest (the MQTT client blocks beyond)
+ * @param telemetryRetention raw telemetry older than this is dropped (whole daily partitions)
+ * @param partitionsAhead    how many daily partitions are created ahead
+ * @param dedupWindow        how long message ids are remembered for de-duplication
+ * @param maintenanceCron    when partitions are created/dropped and old message ids forgotten (Asia/Shanghai)
+ */
+@ConfigurationProperties("jujia.monitoring.ingest")
+record IngestProperties(Integer batchSize, Duration batchWindow, Integer queueCapacity, Duration telemetryRetention, Integer partitionsAhead,
+        Duration dedupWindow, String maintenanceCron) {
+
+    IngestProperties {
+        batchSize = batchSize == null ? 500 : batchSize;
+        batchWindow = batchWindow == null ? Duration.ofMillis(20) : batchWindow;
+        queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
+        telemetryRetention = telemetryRetention == null ? Duration.ofDays(180) : telemetryRetention;
+        partitionsAhead = partitionsAhead == null ? 7 : partitionsAhead;
+        dedupWindow = dedupWindow == null ? Duration.ofDays(7) : dedupWindow;
+        maintenanceCron = maintenanceCron == null ? "0 17 3 * * *" : maintenanceCron;
+    }
+}
