@@ -378,7 +378,10 @@ class AlarmIT {
                 "diastolicMax", 110));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("heartRateMax");
-        assertThat(Api.as(port, "operator1").put("/api/v1/elders/" + elderId + "/vital-thresholds", Map.of()).status()).isEqualTo(403);
+        Map<String, Object> valid = Map.of("heartRateMin", 40, "heartRateMax", 100, "breathingRateMin", 8, "breathingRateMax", 28, "spo2Min", 90,
+                "systolicMin", 90, "systolicMax", 180, "diastolicMin", 50, "diastolicMax", 110);
+        assertThat(Api.as(port, "operator1").put("/api/v1/elders/" + elderId + "/vital-thresholds", valid).status()).isEqualTo(403);
+        assertThat(street1.get("/api/v1/elders/" + elderId + "/vital-thresholds").json().get("own").asBoolean()).as("nothing saved").isFalse();
         assertThat(Api.as(port, "street2").get("/api/v1/elders/" + elderId + "/vital-thresholds").status()).isEqualTo(404);
     }
 
