@@ -15,7 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 public class JujiaApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (org.jujia.bench.BenchCommand.isBench(args)) {
+            // java -jar jujia.jar bench alarms --devices 10000 --rate 5000 --duration 60
+            System.exit(org.jujia.bench.BenchCommand.run(args, JujiaApplication.class));
+        }
         SpringApplication.run(JujiaApplication.class, args);
     }
 }

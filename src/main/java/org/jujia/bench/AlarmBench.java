@@ -1,0 +1,339 @@
+package org.jujia.bench;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jujia.monitoring.DeviceCredentials;
+import org.jujia.monitoring.DeviceRegistration;
+import org.jujia.monitoring.DeviceType;
+import org.jujia.monitoring.Devices;
+import org.jujia.monitoring.MqttEndpoint;
+import org.jujia.shared.Jurisdiction;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code bench alarms}: N devices publish telemetry at a total rate over real MQTT 5 (QoS 1) with alarms (SOS, then
+ * smoke) mixed in, for a duration; then the run drains and one line reports what was published, processed, raised
+ * and notified, what was lost, and the latency from each alarm's publish to the last of its notifications being
+ * delivered (120 emergency gateway, SMS, family app, community worker — the demo profile's simulated gateways
+ * answer over HTTP).
+ * <p>
+ * Devices: one building gateway per {@code devices-per-connection} devices (each gateway is one MQTT connection,
+ * authenticated with its own credentials, and relays for the sensors of its homes); each home has an SOS button, a
+ * smoke detector, a mattress, a wearable and a door contact. An elder's open alarm of a type merges repeated
+ * triggers, so alarms go round the homes (SOS first, then smoke), one per (home, type).
+ */
+final class AlarmBench {
+
+    private AlarmBench() {
+    }
+
+    private record Home(long elderId, int gateway, String sos, String smoke, String bed, String band, String door) {
+    }
+
+    static int run(BenchOptions o, Class<?> application) throws Exception {
+        int deviceCount = o.integer("devices", 10_000);
+        int rate = o.integer("rate", 5_000);
+        int duration = o.integer("duration", 60);
+        double alarmsPerSecond = o.decimal("alarms-per-second", 20);
+        int perConnection = Math.max(2, o.integer("devices-per-connection", 100));
+        int drainSeconds = o.integer("drain", 60);
+        String dataOption = o.text("data", null);
+        Path data = dataOption == null ? Files.createTempDirectory("jujia-bench-") : Path.of(dataOption);
+
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", o.text("port", "0"));
+        props.put("jujia.embedded-db.data-directory", data.resolve("pg").toString());
+        props.put("jujia.privacy.keystore-path", data.resolve("keys").resolve("bench-keys.p12").toString());
+        props.put("jujia.privacy.keystore-password", "bench-keystore");
+        props.put("jujia.privacy.generate-if-missing", "true");
+        props.put("jujia.mqtt.embedded.port", "0");
+        props.put("jujia.mqtt.embedded.data-folder", data.resolve("mqtt").toString());
+        props.put("jujia.demo.devices.homes", "1");
+        props.put("jujia.demo.devices.simulator", "false");
+        props.put("jujia.demo.assessed-per-community", "0");
+        // nobody acknowledges bench alarms: keep escalations out of the measured window
+        props.put("jujia.monitoring.escalation.ack-timeout", "PT30M");
+        props.put("logging.level.org.jujia", "warn");
+        props.put("logging.level.org.jujia.bench", "info");
+        props.put("spring.main.banner-mode", "off");
+        if (o.values().containsKey("mqtt-url")) {
+            props.put("jujia.mqtt.url", o.text("mqtt-url", null));
+            props.put("jujia.mqtt.username", o.text("mqtt-username", ""));
+            props.put("jujia.mqtt.password", o.text("mqtt-password", ""));
+        }
+        if (o.values().containsKey("db-url")) {
+            props.put("spring.datasource.url", o.text("db-url", null));
+            props.put("spring.datasource.username", o.text("db-username", ""));
+            props.put("spring.datasource.password", o.text("db-password", ""));
+        }
+
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").properties(props).run();
+        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+        try {
+            System.out.printf("bench: platform started in %d s (data in %s)%n", (System.nanoTime() - t0) / 1_000_000_000, data);
+            Devices devices = ctx.getBean(Devices.class);
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+            Jurisdiction system = new Jurisdiction(0, "bench", "/", false, Set.of("DEVICE_ADMIN"));
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+
+            // ---------------------------------------------------------------- devices
+            long t1 = System.nanoTime();
+            int gatewayCount = Math.max(1, (int) Math.ceil(deviceCount / (double) perConnection));
+            int homeCount = Math.max(1, (deviceCount - gatewayCount) / 5);
+            List<Long> elders = jdbc.sql("select id from elder where status = 'ACTIVE' order by id limit ?").param(homeCount).query(Long.class).list();
+            if (elders.size() < homeCount) {
+                System.out.printf("bench: only %d elders: %d homes instead of %d%n", elders.size(), elders.size(), homeCount);
+                homeCount = elders.size();
+            }
+            List<DeviceRegistration> gws = new ArrayList<>();
+            for (int g = 0; g < gatewayCount; g++) {
+                gws.add(new DeviceRegistration("BGW-" + tag + "-" + g, DeviceType.GATEWAY, null, "楼栋弱电间", null, "2.3.0", null));
+            }
+            Map<String, String> secrets = new HashMap<>();
+            for (DeviceCredentials c : devices.registerAll(gws, system)) {
+                secrets.put(c.device().serial(), c.secret());
+            }
+            List<Home> homes = new ArrayList<>();
+            List<DeviceRegistration> sensors = new ArrayList<>();
+            for (int h = 0; h < homeCount; h++) {
+                int g = h % gatewayCount;
+                String gw = "BGW-" + tag + "-" + g;
+                long elder = elders.get(h);
+                String p = tag + "-" + h;
+                Home home = new Home(elder, g, "BSOS-" + p, "BSMK-" + p, "BBED-" + p, "BBAND-" + p, "BDOOR-" + p);
+                homes.add(home);
+                sensors.add(new DeviceRegistration(home.sos(), DeviceType.SOS_BUTTON, elder, "卧室", null, "1.2.0", gw));
+                sensors.add(new DeviceRegistration(home.smoke(), DeviceType.SMOKE, elder, "厨房", null, "1.0.7", gw));
+                sensors.add(new DeviceRegistration(home.bed(), DeviceType.MATTRESS, elder, "卧室", null, "2.0.4", gw));
+                sensors.add(new DeviceRegistration(home.band(), DeviceType.WEARABLE, elder, "随身", null, "4.1.0", gw));
+                sensors.add(new DeviceRegistration(home.door(), DeviceType.DOOR_CONTACT, elder, "入户门", null, "1.0.3", gw));
+                if (sensors.size() >= 2000) {
+                    devices.registerAll(sensors, system);
+                    sensors.clear();
+                }
+            }
+            if (!sensors.isEmpty()) {
+                devices.registerAll(sensors, system);
+            }
+            int registered = gatewayCount + homeCount * 5;
+            System.out.printf("bench: %d devices registered (%d homes, %d gateway connections) in %d s%n", registered, homeCount, gatewayCount,
+                    (System.nanoTime() - t1) / 1_000_000_000);
+
+            // ---------------------------------------------------------------- connections
+            MqttEndpoint endpoint = devices.mqttEndpoint();
+            List<CompletableFuture<?>> connecting = new ArrayList<>();
+            for (int g = 0; g < gatewayCount; g++) {
+                String serial = "BGW-" + tag + "-" + g;
+                Mqtt5AsyncClient c = Mqtt5Client.builder().identifier(serial).serverHost(endpoint.host()).serverPort(endpoint.port())
+                        .simpleAuth().username(serial).password(secrets.get(serial).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                        .buildAsync();
+                clients.add(c);
+                connecting.add(c.connectWith().cleanStart(true).keepAlive(60).send());
+            }
+            CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+            // ---------------------------------------------------------------- load
+            Counter accepted = meters.find("jujia.ingest.messages").tag("outcome", "accepted").counter();
+            double acceptedBefore = accepted == null ? 0 : accepted.count();
+            AtomicLong acked = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            Map<String, Instant> alarmPublished = new ConcurrentHashMap<>();
+            Instant startedAt = Instant.now();
+            long start = System.nanoTime();
+            long sent = 0;
+            long alarmsSent = 0;
+            long maxAlarms = 2L * homeCount;
+            long regular = 0;
+            while (true) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (elapsed >= duration) {
+                    break;
+                }
+                long due = (long) (rate * elapsed);
+                long alarmsDue = Math.min(maxAlarms, (long) (alarmsPerSecond * elapsed));
+                while (sent < due) {
+                    String serial;
+                    String channel;
+                    String body;
+                    Home home;
+                    String msgId;
+                    boolean alarm = alarmsSent < alarmsDue;
+                    if (alarm) {
+                        long k = alarmsSent++;
+                        home = homes.get((int) (k % homeCount));
+                        boolean sos = k < homeCount;
+                        serial = sos ? home.sos() : home.smoke();
+                        channel = "events";
+                        msgId = "A-" + tag + "-" + k;
+                        body = sos ? "\"event\":\"SOS\"" : "\"event\":\"SMOKE\",\"smokeDensity\":22";
+                    } else {
+                        long k = regular++;
+                        home = homes.get((int) (k % homeCount));
+                        msgId = "T-" + tag + "-" + k;
+                        switch ((int) ((k / homeCount) % 4)) {
+                            case 0 -> {
+                                serial = home.bed();
+                                channel = "telemetry";
+                                body = "\"presence\":true,\"heartRate\":" + (60 + k % 20) + ",\"breathingRate\":" + (13 + k % 5);
+                            }
+                            case 1 -> {
+                                serial = home.band();
+                                channel = "telemetry";
+                                body = "\"heartRate\":" + (64 + k % 20) + ",\"spo2\":" + (95 + k % 4) + ",\"systolic\":" + (115 + k % 25)
+                                        + ",\"diastolic\":" + (72 + k % 12) + ",\"steps\":" + (k % 9000);
+                            }
+                            case 2 -> {
+                                serial = home.sos();
+                                channel = "status";
+                                body = "\"battery\":" + (40 + k % 60) + ",\"rssi\":-61";
+                            }
+                            default -> {
+                                serial = home.door();
+                                channel = "status";
+                                body = "\"battery\":" + (40 + k % 60) + ",\"rssi\":-58";
+                            }
+                        }
+                    }
+                    Instant now = Instant.now();
+                    if (alarm) {
+                        alarmPublished.put(msgId, now);
+                    }
+                    byte[] payload = ("{\"msgId\":\"" + msgId + "\",\"ts\":\"" + now + "\"," + body + "}").getBytes(StandardCharsets.UTF_8);
+                    clients.get(home.gateway()).publishWith().topic("jujia/v1/devices/" + serial + "/" + channel).qos(MqttQos.AT_LEAST_ONCE)
+                            .payload(payload).send().whenComplete((r, e) -> {
+                                if (e == null && r.getError().isEmpty()) {
+                                    acked.incrementAndGet();
+                                } else {
+                                    failed.incrementAndGet();
+                                }
+                            });
+                    sent++;
+                }
+                Thread.sleep(2);
+            }
+            long publishEnd = System.nanoTime();
+            System.out.printf("bench: %d messages (%d alarms) handed to the MQTT clients in %.1f s%n", sent, alarmsSent, (publishEnd - start) / 1e9);
+
+            // ---------------------------------------------------------------- drain
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+            long processed = 0;
+            Stats stats = null;
+            while (System.nanoTime() < deadline) {
+                processed = (long) (accepted.count() - acceptedBefore);
+                if (acked.get() + failed.get() >= sent && processed >= acked.get()) {
+                    stats = stats(jdbc, tag, startedAt, alarmPublished);
+                    if (stats.notified() >= stats.alarms() && stats.alarms() >= alarmsSent) {
+                        break;
+                    }
+                }
+                Thread.sleep(250);
+            }
+            processed = (long) (accepted.count() - acceptedBefore);
+            stats = stats(jdbc, tag, startedAt, alarmPublished);
+            long lost = Math.max(0, acked.get() - processed) + Math.max(0, alarmsSent - stats.alarms());
+            System.out.printf("BENCH alarms devices=%d rate=%d duration=%ds published=%d processed=%d alarms=%d notified=%d lost=%d p50=%d p99=%d max=%d%n",
+                    registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
+            long heapPeak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    heapPeak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("bench: publish failures=%d, achieved publish rate %.0f msg/s, max heap %d MB, peak heap used %d MB, load average %.2f%n",
+                    failed.get(), sent / ((publishEnd - start) / 1e9), Runtime.getRuntime().maxMemory() >> 20, heapPeak >> 20,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return lost == 0 ? 0 : 1;
+        } finally {
+            for (Mqtt5AsyncClient c : clients) {
+                try {
+                    c.disconnect().get(2, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // closing anyway
+                }
+            }
+            ctx.close();
+            if (dataOption == null) {
+                deleteQuietly(data);
+            }
+        }
+    }
+
+    record Stats(long alarms, long notified, long p50, long p99, long max) {
+    }
+
+    /** Alarms of this run, those whose every notification is delivered, and publish-to-last-delivery latencies. */
+    static Stats stats(JdbcClient jdbc, String tag, Instant startedAt, Map<String, Instant> published) {
+        record Row(String messageId, long notifications, long pending, Timestamp lastDelivered) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select a.details->>'messageId' as mid, count(n.id) as total, count(n.id) filter (where n.status <> 'DELIVERED') as pending,
+                       max(n.delivered_at) as last
+                from monitoring_alarm a left join notification_outbox n on n.reference = 'alarm:' || a.id
+                where a.raised_at >= ? and a.details->>'messageId' like ?
+                group by a.id""").params(Timestamp.from(startedAt.minusSeconds(5)), "A-" + tag + "-%")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4))).list();
+        List<Long> latencies = new ArrayList<>();
+        long notified = 0;
+        for (Row r : rows) {
+            if (r.notifications() > 0 && r.pending() == 0 && r.lastDelivered() != null) {
+                notified++;
+                Instant p = published.get(r.messageId());
+                if (p != null) {
+                    latencies.add(Math.max(0, r.lastDelivered().toInstant().toEpochMilli() - p.toEpochMilli()));
+                }
+            }
+        }
+        latencies.sort(Comparator.naturalOrder());
+        return new Stats(rows.size(), notified, percentile(latencies, 0.50), percentile(latencies, 0.99),
+                latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.jujia.bench;
+
+import java.util.Arrays;
+
+/** {@code bench <name> [options]}: dispatches to a benchmark. */
+public final class BenchCommand {
+
+    private BenchCommand() {
+    }
+
+    public static boolean isBench(String[] args) {
+        return args != null && args.length > 0 && "bench".equals(args[0]);
+    }
+
+    /** Runs the benchmark named by {@code args[1]} and returns the process exit code. */
+    public static int run(String[] args, Class<?> application) throws Exception {
+        String name = args.length > 1 ? args[1] : "";
+        String[] rest = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
+        switch (name) {
+            case "alarms":
+                return AlarmBench.run(BenchOptions.parse(rest), application);
+            default:
+                System.err.println("""
+                        usage: java -jar jujia.jar bench alarms [--devices 10000] [--rate 5000] [--duration 60] [--alarms-per-second 20]
+                               [--devices-per-connection 100] [--data <dir>] [--mqtt-url tcp://host:1883 --mqtt-username u --mqtt-password p]
+                               [--db-url jdbc:postgresql://… --db-username u --db-password p] [--drain 60]""");
+                return 2;
+        }
+    }
+}
