@@ -45,9 +45,11 @@ class Inbox {
     private final JdbcClient jdbc;
     private final ContentSeal seal;
     private final LiveStreams live;
+    private final DatabaseGate gate;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, ContentSeal seal, LiveStreams live, Clock clock) {
+    Inbox(JdbcClient jdbc, ContentSeal seal, LiveStreams live, Clock clock, DatabaseGate gate) {
+        this.gate = gate;
         this.jdbc = jdbc;
         this.seal = seal;
         this.live = live;
@@ -63,13 +65,14 @@ class Inbox {
         }
         record Stored(long id, boolean inserted) {
         }
-        Stored stored = jdbc.sql("""
+        String safeLink = link;
+        Stored stored = gate.call(() -> jdbc.sql("""
                 insert into notification_inbox (user_id, outbox_id, channel, content_enc, link, reference, urgent, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (outbox_id) do update set user_id = excluded.user_id
                 returning id, (xmax = 0) as inserted""")
-                .params(userId, n.id(), n.channel().name(), n.sealedContent(), link, n.reference(), n.urgent(), OutboxStore.ts(now))
-                .query((rs, i) -> new Stored(rs.getLong("id"), rs.getBoolean("inserted"))).single();
+                .params(userId, n.id(), n.channel().name(), n.sealedContent(), safeLink, n.reference(), n.urgent(), OutboxStore.ts(now))
+                .query((rs, i) -> new Stored(rs.getLong("id"), rs.getBoolean("inserted"))).single());
         if (stored.inserted()) {
             live.publish(userId, new Entry(stored.id(), n.channel(), n.title(), n.body(), n.data(), link, n.reference(), n.urgent(), now, null));
         }

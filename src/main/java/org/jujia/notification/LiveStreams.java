@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -55,6 +57,22 @@ class LiveStreams {
                 emitter.completeWithError(e);
             }
         }
+    }
+
+    /**
+     * Ends every stream when the application shuts down, before the web server's graceful shutdown waits for open
+     * requests (browsers reconnect, to another node behind a load balancer).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        byUser.values().forEach(set -> set.forEach(emitter -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyClosed) {
+                // nothing to do
+            }
+        }));
+        byUser.clear();
     }
 
     int connections() {

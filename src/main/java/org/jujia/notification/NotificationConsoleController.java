@@ -55,6 +55,15 @@ class NotificationConsoleController {
         }
     }
 
+    /** Bad filter values or settings: a 400 page naming the field. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.jujia.shared.ValidationException.class)
+    String invalid(org.jujia.shared.ValidationException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("error", e.violations().stream().map(v -> v.field() + ": " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+        return "error";
+    }
+
     @GetMapping("/notifications")
     @PreAuthorize("hasAuthority('PERM_ALARM_READ')")
     String log(Jurisdiction j, @RequestParam(required = false) String channel, @RequestParam(required = false) String status,

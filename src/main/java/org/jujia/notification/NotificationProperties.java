@@ -25,10 +25,12 @@ record NotificationProperties(@DefaultValue Dispatch dispatch, @DefaultValue Gat
      * @param maxBackoff            the cap of the exponential backoff
      * @param failingAfter          attempts after which an urgent notification is shown as FAILING (still retried)
      * @param maxAttempts           attempts after which a non-urgent notification is given up (GAVE_UP)
+     * @param dbConcurrency         database calls the module makes at the same time (claims, acknowledgements, inboxes)
      */
     record Dispatch(@DefaultValue("32") int concurrencyPerChannel, @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("200") int pollBatch, @DefaultValue("30s") Duration lease, @DefaultValue("1s") Duration initialBackoff,
-            @DefaultValue("5m") Duration maxBackoff, @DefaultValue("5") int failingAfter, @DefaultValue("20") int maxAttempts) {
+            @DefaultValue("5m") Duration maxBackoff, @DefaultValue("5") int failingAfter, @DefaultValue("20") int maxAttempts,
+            @DefaultValue("4") int dbConcurrency) {
 
         BackoffPolicy backoff() {
             return new BackoffPolicy(initialBackoff, maxBackoff, failingAfter, maxAttempts);

@@ -15,7 +15,7 @@ enum OutboxStatus {
     /** a non-urgent notification given up after the maximum attempts */
     GAVE_UP;
 
-    boolean retryable() {
+    public boolean retryable() {
         return this == PENDING || this == FAILED_RETRYING || this == FAILING;
     }
 }

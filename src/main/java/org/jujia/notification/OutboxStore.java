@@ -92,6 +92,32 @@ class OutboxStore {
                 .params(ts(now), ts(leaseUntil), ts(leaseUntil), ts(now), ts(pendingBefore), limit).query(OutboxStore::mapClaimed).list();
     }
 
+    /** Claims those of the given rows that nobody else has and that are due (one statement for a batch). */
+    List<Claimed> claimAll(List<Long> ids, Instant now, Instant leaseUntil) {
+        return jdbc.sql("update notification_outbox set status = 'SENDING', attempts = attempts + 1, last_attempt_at = ?, locked_until = ?, "
+                + "next_attempt_at = ? where id = any(?::bigint[]) and status in " + RETRYABLE + " and next_attempt_at <= ? returning " + CLAIMED_COLUMNS)
+                .params(ts(now), ts(leaseUntil), ts(leaseUntil), ids.toArray(Long[]::new), ts(now)).query(OutboxStore::mapClaimed).list();
+    }
+
+    /** An acknowledgement to record. */
+    record Ack(long id, Instant at, String channelRef) {
+    }
+
+    /** Marks rows delivered (one statement for a batch); returns those this call delivered (not already DELIVERED). */
+    List<NotificationDelivered> markAllDelivered(List<Ack> acks) {
+        return jdbc.sql("""
+                update notification_outbox o set status = 'DELIVERED', delivered_at = to_timestamp(v.ms / 1000.0), channel_ref = v.ref,
+                    locked_until = null, last_error = null
+                from unnest(?::bigint[], ?::bigint[], ?::text[]) as v(id, ms, ref)
+                where o.id = v.id and o.status <> 'DELIVERED'
+                returning o.id, o.channel, o.reference, o.enqueued_at, o.delivered_at, o.attempts""")
+                .params(acks.stream().map(Ack::id).toArray(Long[]::new), acks.stream().map(a -> a.at().toEpochMilli()).toArray(Long[]::new),
+                        acks.stream().map(Ack::channelRef).toArray(String[]::new))
+                .query((rs, n) -> new NotificationDelivered(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("reference"),
+                        instant(rs, "enqueued_at"), instant(rs, "delivered_at"), rs.getInt("attempts")))
+                .list();
+    }
+
     /** Marks a row delivered unless it already is; returns it when this call delivered it. */
     Optional<NotificationDelivered> markDelivered(long id, Instant now, String channelRef) {
         return jdbc.sql("update notification_outbox set status = 'DELIVERED', delivered_at = ?, channel_ref = ?, locked_until = null, "

@@ -35,6 +35,10 @@ class SimulatorConsoleController {
         this.json = json;
     }
 
+    /** A simulated gateway's settings as the form shows them. */
+    record GatewayView(String gateway, long latencyMs, int failurePercent, int failNext) {
+    }
+
     /** A case as the 120 centre received it. */
     record Case(String caseId, String caseRef, String type, String severity, String title, String description, String elderName, String age,
             String address, String phone, String position, String occurredAt, Instant receivedAt, Long delayMillis) {
@@ -44,12 +48,23 @@ class SimulatorConsoleController {
     record Text(String messageId, String to, String text, String reference, Instant receivedAt) {
     }
 
+    /** Bad filter values or settings: a 400 page naming the field. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.jujia.shared.ValidationException.class)
+    String invalid(org.jujia.shared.ValidationException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("error", e.violations().stream().map(v -> v.field() + ": " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+        return "error";
+    }
+
     @GetMapping("/notifications/simulators")
     String page(Jurisdiction j, Model model) {
         NotificationApiController.staffOnly(j);
         received(model);
-        model.addAttribute("gateways", SimulatorState.Gateway.values());
-        model.addAttribute("state", state);
+        model.addAttribute("gateways", java.util.Arrays.stream(SimulatorState.Gateway.values())
+                .map(g -> new GatewayView(g.name(), state.settings(g).latency().toMillis(), (int) Math.round(state.settings(g).failureRate() * 100),
+                        state.pendingFailures(g)))
+                .toList());
         return "notification/simulators";
     }
 

@@ -32,16 +32,16 @@ class SimulatorStore {
         this.jdbc = jdbc;
     }
 
-    /** Records a request unless its idempotency key was seen; the external id is {@code prefix + row id}. */
+    /** Records a request unless its idempotency key was seen; the external id is {@code prefix + row id} (6 digits at least). */
     Accepted receive(SimulatorState.Gateway gateway, String key, String prefix, String payload, Instant now) {
         var inserted = jdbc.sql("""
-                insert into notification_sim_message (gateway, idempotency_key, external_id, payload, received_at)
-                values (?, ?, ?, ?, ?) on conflict (gateway, idempotency_key) do nothing returning id""")
-                .params(gateway.name(), key, prefix + "pending", payload, OutboxStore.ts(now)).query(Long.class).optional();
+                insert into notification_sim_message (id, gateway, idempotency_key, external_id, payload, received_at)
+                select n.id, ?, ?, ? || lpad(n.id::text, 6, '0'), ?, ?
+                from (select nextval('notification_sim_message_id_seq') as id) n
+                on conflict (gateway, idempotency_key) do nothing returning external_id""")
+                .params(gateway.name(), key, prefix, payload, OutboxStore.ts(now)).query(String.class).optional();
         if (inserted.isPresent()) {
-            String external = prefix + String.format("%06d", inserted.get());
-            jdbc.sql("update notification_sim_message set external_id = ? where id = ?").params(external, inserted.get()).update();
-            return new Accepted(external, false);
+            return new Accepted(inserted.get(), false);
         }
         String existing = jdbc.sql("select external_id from notification_sim_message where gateway = ? and idempotency_key = ?")
                 .params(gateway.name(), key).query(String.class).single();
