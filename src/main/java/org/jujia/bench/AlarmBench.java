@@ -93,7 +93,9 @@ final class AlarmBench {
         }
 
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").properties(props).run();
+        // as command-line arguments: they override application.yml (e.g. server.port)
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").run(args);
         List<Mqtt5AsyncClient> clients = new ArrayList<>();
         try {
             System.out.printf("bench: platform started in %d s (data in %s)%n", (System.nanoTime() - t0) / 1_000_000_000, data);
@@ -260,6 +262,7 @@ final class AlarmBench {
             long lost = Math.max(0, acked.get() - processed) + Math.max(0, alarmsSent - stats.alarms());
             System.out.printf("BENCH alarms devices=%d rate=%d duration=%ds published=%d processed=%d alarms=%d notified=%d lost=%d p50=%d p99=%d max=%d%n",
                     registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
+            breakdown(jdbc, tag);
             long heapPeak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -283,6 +286,30 @@ final class AlarmBench {
                 deleteQuietly(data);
             }
         }
+    }
+
+    /** Where the time goes (medians, ms): device publish -> platform receipt -> alarm raised -> notification enqueued -> delivered. */
+    static void breakdown(JdbcClient jdbc, String tag) {
+        var a = jdbc.sql("""
+                select percentile_cont(0.5) within group (order by extract(epoch from received_at - occurred_at)) * 1000 as recv,
+                       percentile_cont(0.5) within group (order by extract(epoch from raised_at - received_at)) * 1000 as raise,
+                       max(extract(epoch from received_at - occurred_at)) * 1000 as recv_max
+                from monitoring_alarm where details->>'messageId' like ?""").param("A-" + tag + "-%").query().singleRow();
+        System.out.printf("bench: alarm medians: publish->received %.0f ms (max %.0f), received->raised %.0f ms%n",
+                num(a.get("recv")), num(a.get("recv_max")), num(a.get("raise")));
+        jdbc.sql("""
+                select n.channel, count(*) as n, avg(n.attempts) as attempts,
+                       percentile_cont(0.5) within group (order by extract(epoch from n.enqueued_at - a.raised_at)) * 1000 as enqueue,
+                       percentile_cont(0.5) within group (order by extract(epoch from n.delivered_at - n.enqueued_at)) * 1000 as deliver,
+                       max(extract(epoch from n.delivered_at - n.enqueued_at)) * 1000 as deliver_max
+                from monitoring_alarm a join notification_outbox n on n.reference = 'alarm:' || a.id
+                where a.details->>'messageId' like ? group by n.channel order by n.channel""").param("A-" + tag + "-%").query()
+                .listOfRows().forEach(r -> System.out.printf("bench:   %-16s n=%s attempts=%.2f raised->enqueued %.0f ms, enqueued->delivered %.0f ms (max %.0f)%n",
+                        r.get("channel"), r.get("n"), num(r.get("attempts")), num(r.get("enqueue")), num(r.get("deliver")), num(r.get("deliver_max"))));
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     record Stats(long alarms, long notified, long p50, long p99, long max) {

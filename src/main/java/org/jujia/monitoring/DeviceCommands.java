@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,12 @@ class DeviceCommands {
 
     private final JdbcClient jdbc;
     private final DeviceDirectory directory;
-    private final MqttIngest mqtt;
+    /** lazily: the ingest's transaction calls the alarm rules, which send commands through this connection */
+    private final ObjectProvider<MqttIngest> mqtt;
     private final JsonMapper json;
     private final Clock clock;
 
-    DeviceCommands(JdbcClient jdbc, DeviceDirectory directory, MqttIngest mqtt, JsonMapper json, Clock clock) {
+    DeviceCommands(JdbcClient jdbc, DeviceDirectory directory, ObjectProvider<MqttIngest> mqtt, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.mqtt = mqtt;
@@ -68,7 +70,7 @@ class DeviceCommands {
         payload.put("command", command);
         payload.put("args", args);
         payload.put("ts", clock.instant().toString());
-        mqtt.publish(DeviceTopics.commands(serial), json.writeValueAsBytes(payload)).whenComplete((ok, e) -> {
+        mqtt.getObject().publish(DeviceTopics.commands(serial), json.writeValueAsBytes(payload)).whenComplete((ok, e) -> {
             try {
                 if (e == null) {
                     jdbc.sql("update monitoring_command set status = 'SENT', sent_at = ?, attempts = attempts + 1 where id = ?")
@@ -90,7 +92,7 @@ class DeviceCommands {
     /** Publishes again the commands that are still pending a little while after they were created. */
     @Scheduled(fixedDelayString = "${jujia.monitoring.commands.retry-interval:PT10S}", initialDelayString = "PT10S")
     void retryPending() {
-        if (!mqtt.connected()) {
+        if (!mqtt.getObject().connected()) {
             return;
         }
         record Pending(long id, String serial, String command, String args) {
