@@ -25,6 +25,7 @@ create index notification_outbox_due_idx on notification_outbox (next_attempt_at
     where status in ('PENDING', 'SENDING', 'FAILED_RETRYING', 'FAILING');
 create index notification_outbox_reference_idx on notification_outbox (reference);
 create index notification_outbox_region_idx on notification_outbox (region_path varchar_pattern_ops, id);
+create index notification_outbox_enqueued_idx on notification_outbox (enqueued_at);
 
 -- In-app inboxes of users (family members, community workers): written when FAMILY_APP / COMMUNITY_WORKER
 -- notifications are delivered; one entry per outbox row (the outbox id is the idempotency key).

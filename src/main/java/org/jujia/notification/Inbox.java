@@ -46,10 +46,12 @@ class Inbox {
     private final ContentSeal seal;
     private final LiveStreams live;
     private final DatabaseGate gate;
+    private final InboxFanout fanout;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, ContentSeal seal, LiveStreams live, Clock clock, DatabaseGate gate) {
+    Inbox(JdbcClient jdbc, ContentSeal seal, LiveStreams live, Clock clock, DatabaseGate gate, InboxFanout fanout) {
         this.gate = gate;
+        this.fanout = fanout;
         this.jdbc = jdbc;
         this.seal = seal;
         this.live = live;
@@ -75,6 +77,10 @@ class Inbox {
                 .query((rs, i) -> new Stored(rs.getLong("id"), rs.getBoolean("inserted"))).single());
         if (stored.inserted()) {
             live.publish(userId, new Entry(stored.id(), n.channel(), n.title(), n.body(), n.data(), link, n.reference(), n.urgent(), now, null));
+            gate.call(() -> {
+                fanout.announce(userId, stored.id());
+                return null;
+            });
         }
         return stored.id();
     }

@@ -23,6 +23,8 @@ class LiveStreams {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Long, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Executor writers = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("notify-sse-", 0).factory());
 
     /** Opens a stream for the user; the first event ({@code ready}) carries the unread count. */
     SseEmitter open(long userId, long unread) {
@@ -44,18 +46,25 @@ class LiveStreams {
         return emitter;
     }
 
+    /**
+     * Pushes an entry to the user's open streams. Each write runs on its own virtual thread, so a browser that stopped
+     * reading cannot hold up the sender (which may be a notification dispatcher).
+     */
     void publish(long userId, Inbox.Entry entry) {
         Set<SseEmitter> set = byUser.get(userId);
         if (set == null) {
             return;
         }
+        var event = SseEmitter.event().name("notification").id(Long.toString(entry.id())).data(entry.event(), MediaType.APPLICATION_JSON);
         for (SseEmitter emitter : set) {
-            try {
-                emitter.send(SseEmitter.event().name("notification").id(Long.toString(entry.id())).data(entry.event(), MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                set.remove(emitter);
-                emitter.completeWithError(e);
-            }
+            writers.execute(() -> {
+                try {
+                    emitter.send(event);
+                } catch (IOException | IllegalStateException e) {
+                    set.remove(emitter);
+                    emitter.completeWithError(e);
+                }
+            });
         }
     }
 
@@ -73,6 +82,11 @@ class LiveStreams {
             }
         }));
         byUser.clear();
+    }
+
+    boolean hasStreams(long userId) {
+        Set<SseEmitter> set = byUser.get(userId);
+        return set != null && !set.isEmpty();
     }
 
     int connections() {

@@ -66,9 +66,12 @@ class NotificationBrowserIT extends BrowserTestBase {
         login("operator1");
         page.navigate(base + "/notifications/simulators");
         String reference = "browser:" + UUID.randomUUID();
+        String operatorPath = jdbc.sql("select r.path from access_user u join region_node r on r.id = u.home_node_id where u.username = 'operator1'")
+                .query(String.class).single();
         Map<String, Object> elder = Map.of("name", "浏览器测试老人", "age", 86, "address", "平江路 88 号", "phone", "13800138000");
         tx.executeWithoutResult(s -> notifications.enqueue(new NotificationRequest(Channel.EMERGENCY_120, "120", "SOS 报警", "老人按下紧急按钮",
-                Map.of("type", "SOS", "severity", "CRITICAL", "occurredAt", Instant.now(), "elder", elder), reference, true)));
+                Map.of("type", "SOS", "severity", "CRITICAL", "occurredAt", Instant.now(), "elder", elder, "regionPath", operatorPath), reference,
+                true)));
         var row = page.locator("#sim-cases tr[data-case-ref='" + reference + "']");
         row.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)); // htmx refresh every 2 s
         assertThat(row.textContent()).contains("浏览器测试老人").contains("平江路 88 号").contains("138****8000").contains("120-");

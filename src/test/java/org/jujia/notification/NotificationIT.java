@@ -295,6 +295,40 @@ class NotificationIT {
     }
 
     @Test
+    void anEntryAnnouncedByAnotherNodeReachesTheStreamsThisNodeHolds() throws Exception {
+        long family = userId("family1");
+        String reference = ref();
+        NotificationId id = tx.execute(s -> notifications.enqueue(new NotificationRequest(Channel.FAMILY_APP, Long.toString(family), "另一节点的消息",
+                "written by another node", Map.of(), reference, false)));
+        await("delivered", Duration.ofSeconds(10), () -> delivered(reference));
+        long entry = jdbc.sql("select id from notification_inbox where outbox_id = ?").param(id.value()).query(Long.class).single();
+        Api familyApi = Api.as(port, "family1");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/me/notifications/stream")).header("Authorization", "Bearer " + familyApi.token())
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // closed at the end of the test
+            }
+        });
+        try {
+            nextData(lines, "ready");
+            // what another node's InboxFanout.announce sends after writing the entry
+            jdbc.sql("select pg_notify(?, ?)").params(InboxFanout.CHANNEL, "other-node:" + family + ":" + entry).query((rs, n) -> 1).list();
+            assertThat(nextData(lines, "notification")).contains("另一节点的消息").contains("\"id\":" + entry);
+        } finally {
+            stream.body().close();
+            reader.interrupt();
+        }
+    }
+
+    @Test
     void aCommunityWorkerGetsTheInboxEntryAndATextMessage() {
         long worker = userId("community1");
         String reference = ref();
