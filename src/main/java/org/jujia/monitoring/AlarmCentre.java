@@ -56,14 +56,17 @@ public class AlarmCentre {
     private final ValveControl valves;
     private final ApplicationEventPublisher events;
     private final org.jujia.access.UserAccounts users;
+    private final org.springframework.transaction.support.TransactionTemplate nested;
     private final EscalationProperties escalation;
     private final AlarmRuleProperties rules;
     private final Clock clock;
 
     AlarmCentre(AlarmStore store, ElderRegistry elders, AssessmentManagement assessments, Notifications notifications, AlarmNotifier notifier,
             AlarmFeed feed, ValveControl valves, ApplicationEventPublisher events, EscalationProperties escalation, AlarmRuleProperties rules,
-            Clock clock, org.jujia.access.UserAccounts users) {
+            Clock clock, org.jujia.access.UserAccounts users, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.users = users;
+        this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.store = store;
         this.elders = elders;
         this.assessments = assessments;
@@ -133,11 +136,21 @@ public class AlarmCentre {
             String outcome = valves.shutOff(t.serial(), id);
             store.addEvent(id, now, "COMMAND_SENT", SYSTEM, GasRule.SHUT_OFF_COMMAND + " → " + t.serial() + ": " + outcome);
         }
-        EmergencyProfile profile = t.elderId() == null ? null
-                : elders.emergencyProfile(t.elderId(), "alarm " + id + " (" + t.type() + "): notify 120, family and community worker").orElse(null);
-        List<String> sent = notifier.raised(id, t, regionPath, profile);
-        if (!sent.isEmpty()) {
-            store.addEvent(id, now, "NOTIFICATIONS_QUEUED", SYSTEM, String.join(", ", sent));
+        // in a savepoint: should the notifications fail (a broken contact record, say), the alarm itself still commits
+        // with the message that raised it, and the operator sees why in the timeline
+        try {
+            List<String> sent = nested.execute(status -> {
+                EmergencyProfile profile = t.elderId() == null ? null
+                        : elders.emergencyProfile(t.elderId(), "alarm " + id + " (" + t.type() + "): notify 120, family and community worker")
+                                .orElse(null);
+                return notifier.raised(id, t, regionPath, profile);
+            });
+            if (sent != null && !sent.isEmpty()) {
+                store.addEvent(id, now, "NOTIFICATIONS_QUEUED", SYSTEM, String.join(", ", sent));
+            }
+        } catch (RuntimeException e) {
+            log.error("Notifications of alarm {} could not be queued", id, e);
+            store.addEvent(id, now, "NOTIFICATION_FAILED", SYSTEM, e.toString());
         }
         events.publishEvent(new AlarmRaised(id, t.type(), t.type().severity(), t.elderId(), regionPath, t.deviceId(),
                 t.details().get("messageId") instanceof String m ? m : null, t.occurredAt(), t.receivedAt(), now));

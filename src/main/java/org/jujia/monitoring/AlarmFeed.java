@@ -46,6 +46,8 @@ class AlarmFeed {
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final Map<Long, Integer> sent = new HashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** A change arrived while a poll was running: poll again right after it. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile Instant watermark;
     private volatile Instant lastKeepalive;
 
@@ -103,6 +105,7 @@ class AlarmFeed {
 
     void poll() {
         if (!polling.compareAndSet(false, true)) {
+            again.set(true);
             return;
         }
         try {
@@ -141,6 +144,9 @@ class AlarmFeed {
             log.warn("Alarm feed poll failed: {}", e.toString());
         } finally {
             polling.set(false);
+        }
+        if (again.getAndSet(false)) {
+            poll();
         }
     }
 

@@ -15,6 +15,6 @@ final class FallRule {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Rules.copy(s, details, "lat", "lon", "level", "ppm");
-        return Optional.of(Trigger.of(AlarmType.FALL, s, Rules.where(s) + "FALL", details));
+        return Optional.of(Trigger.of(AlarmType.FALL, s, Rules.summary("FALL", details), details));
     }
 }

@@ -19,7 +19,7 @@ final class GasRule {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Rules.copy(s, details, "ppm", "level");
-        return Optional.of(Trigger.of(AlarmType.GAS, s, Rules.where(s) + "GAS", details));
+        return Optional.of(Trigger.of(AlarmType.GAS, s, Rules.summary("GAS", details), details));
     }
 
     /** Whether the device that raised the trigger has a valve to close (gas detectors do). */

@@ -29,6 +29,6 @@ final class NightDoorRule {
         if (!candidate(s) || careFlags == null || !careFlags.contains(FLAG)) {
             return Optional.empty();
         }
-        return Optional.of(Trigger.of(AlarmType.NIGHT_DOOR, s, Rules.where(s) + "DOOR_OPEN at night", Map.of("flag", FLAG)));
+        return Optional.of(Trigger.of(AlarmType.NIGHT_DOOR, s, "DOOR_OPEN at night", Map.of("flag", FLAG)));
     }
 }

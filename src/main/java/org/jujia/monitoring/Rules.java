@@ -17,9 +17,11 @@ final class Rules {
         }
     }
 
-    /** "kitchen: " when the device's room is known. */
-    static String where(DeviceSignal s) {
-        return s.room() == null || s.room().isBlank() ? "" : s.room() + ": ";
+    /** The event with the values that came with it, e.g. {@code GAS ppm=850}. */
+    static String summary(String event, Map<String, Object> details) {
+        StringBuilder b = new StringBuilder(event);
+        details.forEach((k, v) -> b.append(' ').append(k).append('=').append(v instanceof Number n ? num(n.doubleValue()) : v));
+        return b.toString();
     }
 
     static String num(double v) {

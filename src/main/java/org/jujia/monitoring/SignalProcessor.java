@@ -46,7 +46,12 @@ class SignalProcessor {
     private final LowBatteryRule lowBattery;
     private final Duration vitalsGap;
 
-    SignalProcessor(AlarmCentre centre, AlarmStore store, ElderRegistry elders, AlarmRuleProperties props, Clock clock) {
+    private final io.micrometer.core.instrument.Timer timer;
+
+    SignalProcessor(AlarmCentre centre, AlarmStore store, ElderRegistry elders, AlarmRuleProperties props, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.timer = io.micrometer.core.instrument.Timer.builder("jujia.alarm.rules").description("alarm rules per ingest batch")
+                .publishPercentiles(0.5, 0.99).register(meters);
         this.centre = centre;
         this.store = store;
         this.elders = elders;
@@ -64,6 +69,15 @@ class SignalProcessor {
         if (signals.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        try {
+            evaluate(signals);
+        } finally {
+            timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void evaluate(List<DeviceSignal> signals) {
         List<Trigger> triggers = new ArrayList<>();
         List<DeviceSignal> doorCandidates = new ArrayList<>();
         List<DeviceSignal> stateful = new ArrayList<>();

@@ -15,6 +15,6 @@ final class SmokeRule {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Rules.copy(s, details, "lat", "lon", "level", "ppm");
-        return Optional.of(Trigger.of(AlarmType.SMOKE, s, Rules.where(s) + "SMOKE", details));
+        return Optional.of(Trigger.of(AlarmType.SMOKE, s, Rules.summary("SMOKE", details), details));
     }
 }

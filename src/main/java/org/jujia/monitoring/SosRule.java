@@ -15,6 +15,6 @@ final class SosRule {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Rules.copy(s, details, "lat", "lon", "level", "ppm");
-        return Optional.of(Trigger.of(AlarmType.SOS, s, Rules.where(s) + "SOS", details));
+        return Optional.of(Trigger.of(AlarmType.SOS, s, Rules.summary("SOS", details), details));
     }
 }

@@ -15,6 +15,6 @@ final class WaterLeakRule {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Rules.copy(s, details, "lat", "lon", "level", "ppm");
-        return Optional.of(Trigger.of(AlarmType.WATER_LEAK, s, Rules.where(s) + "WATER_LEAK", details));
+        return Optional.of(Trigger.of(AlarmType.WATER_LEAK, s, Rules.summary("WATER_LEAK", details), details));
     }
 }

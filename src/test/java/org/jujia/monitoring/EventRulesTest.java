@@ -40,11 +40,21 @@ class EventRulesTest {
     }
 
     @Test
+    void theSummaryNamesTheEventAndItsValues() {
+        DeviceSignal s = new DeviceSignal(7, "G-1", DeviceType.GAS, 42L, "厨房", DeviceSignal.Kind.EVENT, "GAS", Map.of("ppm", 850), at(12, 0),
+                at(12, 0), "x");
+        Trigger t = new GasRule().evaluate(s).orElseThrow();
+        assertThat(t.summary()).isEqualTo("GAS ppm=850");
+        assertThat(t.details()).containsEntry("messageId", "x");
+        assertThat(t.room()).isEqualTo("厨房");
+    }
+
+    @Test
     void gasClosesTheDetectorsValve() {
         GasRule gas = new GasRule();
         Trigger t = gas.evaluate(event(DeviceType.GAS, "GAS", at(12, 0))).orElseThrow();
         assertThat(gas.shutsOffValve(t)).isTrue();
-        assertThat(GasRule.SHUT_OFF_COMMAND).isEqualTo("VALVE_CLOSE");
+        assertThat(GasRule.SHUT_OFF_COMMAND).isEqualTo("CLOSE_VALVE");
     }
 
     @Test
