@@ -271,6 +271,7 @@ class QuoteApiIT {
         body.put("elderId", own);
         body.put("month", MONTH);
         body.put("lines", List.of(line("MEAL_LUNCH", 30)));
+        body.put("hardshipSelfCare", null); // a profile field left empty does not turn this into a profile quote
         var r = family1.post("/api/v1/quotes", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("lines").get(0).get("withinEntitlement").asInt()).isEqualTo(30);
