@@ -177,4 +177,58 @@ class ElderEnrolmentIT {
         assertThat(replaced.json().get("commercialInsured").asBoolean()).isFalse();
         assertThat(replaced.json().get("hardshipSelfCare").asText()).isEqualTo("PARTIALLY_LOST");
     }
+
+    @Test
+    void theConsoleFormRecordsTheEnrolmentAndTheDetailShowsItMasked() throws Exception {
+        Map<String, Object> body = elder();
+        body.put("economicCategory", "ORDINARY");
+        body.put("hardshipSelfCare", null);
+        body.put("ltcInsured", false);
+        body.put("ltcNumber", null);
+        body.put("commercialInsured", false);
+        body.put("commercialInsurer", null);
+        body.put("commercialPolicyNumber", null);
+        JsonNode created = Api.as(port, "community1").post("/api/v1/elders", body).json();
+        long id = created.get("id").asLong();
+
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        client.send(post(base + "/login", "username=community1&password=demo123&_csrf=" + enc(csrf.group(1))),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String edit = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/elders/" + id + "/edit")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(edit).contains("name=\"ltcInsured\"").contains("name=\"commercialPolicyNumber\"").contains("name=\"hardshipSelfCare\"");
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(edit);
+        assertThat(token.find()).isTrue();
+        String form = "name=" + enc((String) body.get("name")) + "&communityCode=320508001001&livingSituation=EMPTY_NEST&economicCategory=ORDINARY"
+                + "&version=" + created.get("version").asInt() + "&ltcInsured=true&ltcNumber=320500009999&commercialInsured=false"
+                + "&_csrf=" + enc(token.group(1));
+        var saved = client.send(post(base + "/elders/" + id + "/edit", form), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        String detail = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/elders/" + id)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(detail).contains("32******9999").doesNotContain("320500009999");
+
+        // insured without a number: the form comes back naming the field, nothing changes
+        String bad = form.replace("&ltcNumber=320500009999", "").replace("&ltcInsured=true", "&ltcInsured=true&commercialInsured=true")
+                .replace("&version=" + created.get("version").asInt(), "&version=" + (created.get("version").asInt() + 1));
+        var refused = client.send(post(base + "/elders/" + id + "/edit", bad), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"form-errors\"").contains("commercialInsurer");
+        assertThat(Api.as(port, "community1").get("/api/v1/elders/" + id).json().get("commercialInsured").asBoolean()).isFalse();
+    }
+
+    static java.net.http.HttpRequest post(String url, String form) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
