@@ -231,4 +231,44 @@ class ElderEnrolmentIT {
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theRegisterSpreadsheetCarriesTheEnrolmentAndOldTemplatesStillImport() throws Exception {
+        Api community1 = Api.as(port, "community1");
+        String[] insured = java.util.Arrays.copyOf(ElderImportIT.row("表格参保", ElderImportIT.validId(), "320508001001"), ElderWorkbook.COLUMNS.size());
+        insured[8] = "特困";
+        String[] tail = { "是", "320500007777", "是", "中国人寿保险股份有限公司苏州分公司", "CL-2023-00001111", "完全丧失自理能力" };
+        System.arraycopy(tail, 0, insured, ElderWorkbook.BASE_COLUMNS, tail.length);
+        String[] wrong = java.util.Arrays.copyOf(ElderImportIT.row("表格错误", ElderImportIT.validId(), "320508001001"), ElderWorkbook.COLUMNS.size());
+        wrong[ElderWorkbook.BASE_COLUMNS] = "是"; // insured without a number
+        var rejected = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "register.xlsx",
+                ElderImportIT.workbook(List.<String[]>of(wrong)), Map.of()).headers().firstValue("Location").orElseThrow());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("errors").toString()).contains("长护险参保号");
+
+        var job = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "register.xlsx",
+                ElderImportIT.workbook(List.<String[]>of(insured)), Map.of()).headers().firstValue("Location").orElseThrow());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode e = community1.get("/api/v1/elders?q=" + enc("表格参保")).json().get("content").get(0);
+        JsonNode d = community1.get("/api/v1/elders/" + e.get("id").asLong()).json();
+        assertThat(d.get("ltcNumberMasked").asText()).isEqualTo("32******7777");
+        assertThat(d.get("commercialPolicyMasked").asText()).isEqualTo("CL**********1111");
+        assertThat(d.get("hardshipSelfCare").asText()).isEqualTo("FULLY_LOST");
+
+        // a template downloaded before the enrolment columns existed (18 columns) still imports
+        byte[] old;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                ElderImportIT.workbook(List.<String[]>of(ElderImportIT.row("表格旧版", ElderImportIT.validId(), "320508001001")))));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var header = wb.getSheetAt(0).getRow(0);
+            for (int i = ElderWorkbook.BASE_COLUMNS; i < ElderWorkbook.COLUMNS.size(); i++) {
+                header.removeCell(header.getCell(i));
+            }
+            wb.write(out);
+            old = out.toByteArray();
+        }
+        var oldJob = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "old.xlsx", old, Map.of()).headers()
+                .firstValue("Location").orElseThrow());
+        assertThat(oldJob.get("status").asText()).as(oldJob.toString()).isEqualTo("SUCCEEDED");
+    }
 }
