@@ -130,7 +130,8 @@ class CatalogueApiController {
     @Operation(summary = "Edit a service item (not its price: schedule a price version instead)")
     ItemView update(@PathVariable String code, @RequestBody ItemInput input, Jurisdiction j) {
         ServiceItem item = catalogue.updateItem(code, input, j);
-        return ItemView.of(item, item.priceVersion().effectiveFrom().isAfter(catalogue.today()) ? item.priceVersion().effectiveFrom() : catalogue.today());
+        LocalDate today = catalogue.today();
+        return ItemView.of(item, item.priceVersion().effectiveFrom().isAfter(today) ? item.priceVersion().effectiveFrom() : today);
     }
 
     record PriceChange(Long unitPriceFen, LocalDate effectiveFrom, String note) {

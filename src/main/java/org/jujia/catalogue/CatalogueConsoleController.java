@@ -66,9 +66,7 @@ class CatalogueConsoleController {
     String item(@PathVariable String code, Model model) {
         LocalDate today = catalogue.today();
         List<PriceVersion> prices = catalogue.priceHistory(code);
-        ServiceItem item = catalogue.find(code, today)
-                .or(() -> prices.isEmpty() ? java.util.Optional.empty() : catalogue.find(code, prices.getLast().effectiveFrom()))
-                .orElseThrow(() -> new NotFoundException("service item", code));
+        ServiceItem item = catalogue.current(code);
         model.addAttribute("item", item);
         model.addAttribute("prices", prices);
         model.addAttribute("today", today);
@@ -205,10 +203,7 @@ class CatalogueConsoleController {
     @GetMapping("/catalogue/items/{code}/edit")
     @PreAuthorize("hasAuthority('PERM_CATALOGUE_ADMIN')")
     String editItem(@PathVariable String code, Model model) {
-        LocalDate today = catalogue.today();
-        List<PriceVersion> prices = catalogue.priceHistory(code);
-        ServiceItem item = catalogue.find(code, today).or(() -> catalogue.find(code, prices.getLast().effectiveFrom())).orElseThrow();
-        return itemForm(model, ItemForm.of(item, catalogue.version(code)), code, List.of());
+        return itemForm(model, ItemForm.of(catalogue.current(code), catalogue.version(code)), code, List.of());
     }
 
     @PostMapping("/catalogue/items/{code}/edit")

@@ -41,7 +41,7 @@ record QuoteRequest(Long elderId, FundingProfile profile, YearMonth month, List<
         List<QuoteLine> lines = lines(body.get("lines"), v);
         Long elderId = null;
         FundingProfile profile = null;
-        boolean anyProfileField = body.keySet().stream().anyMatch(PROFILE_FIELDS::contains);
+        boolean anyProfileField = body.entrySet().stream().anyMatch(e -> PROFILE_FIELDS.contains(e.getKey()) && e.getValue() != null);
         if (body.containsKey("elderId") && body.get("elderId") != null) {
             elderId = elderId(body.get("elderId"), v);
             if (anyProfileField) {

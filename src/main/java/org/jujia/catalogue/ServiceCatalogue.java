@@ -110,6 +110,18 @@ public class ServiceCatalogue {
         return store.row(code).orElseThrow(() -> new NotFoundException("service item", code)).version();
     }
 
+    /**
+     * The item with today's price, or — for an item whose first price only starts later — with that first price (for
+     * administration pages). Unknown code → {@link NotFoundException}.
+     */
+    @Transactional(readOnly = true)
+    public ServiceItem current(String code) {
+        LocalDate today = today();
+        return find(code, today).or(() -> store.prices(nz(code)).stream().map(PriceVersion::effectiveFrom).filter(d -> d.isAfter(today))
+                .min(LocalDate::compareTo).flatMap(d -> store.item(nz(code), d)))
+                .orElseThrow(() -> new NotFoundException("service item", code));
+    }
+
     /** Every price version of an item, newest effective date first. */
     @Transactional(readOnly = true)
     public List<PriceVersion> priceHistory(String code) {
@@ -300,7 +312,7 @@ public class ServiceCatalogue {
             throw new ConflictException("version", "the item was changed meanwhile");
         }
         audit.record(j, AuditAction.UPDATE, ITEM_SUBJECT, code, "item", null, null);
-        return store.item(code, today()).or(() -> store.item(code, LocalDate.of(2099, 12, 31))).orElseThrow();
+        return current(code);
     }
 
     /**

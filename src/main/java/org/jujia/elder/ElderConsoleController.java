@@ -109,9 +109,9 @@ class ElderConsoleController {
 
     /** The registration/correction form's fields. Sensitive fields left blank on an edit keep their value. */
     record Form(String name, String idNumber, String phone, String address, String hukou, String communityCode, String complexCode,
-            Double latitude, Double longitude, LivingSituation livingSituation, EconomicCategory economicCategory, boolean lostOnlyChild,
-            boolean specialContribution, String conditions, String medications, String contactName, String contactRelation,
-            String contactPhone, boolean ltcInsured, String ltcNumber, boolean commercialInsured, String commercialInsurer,
+            Double latitude, Double longitude, LivingSituation livingSituation, EconomicCategory economicCategory, Boolean lostOnlyChild,
+            Boolean specialContribution, String conditions, String medications, String contactName, String contactRelation,
+            String contactPhone, Boolean ltcInsured, String ltcNumber, Boolean commercialInsured, String commercialInsurer,
             String commercialPolicyNumber, HardshipSelfCare hardshipSelfCare, Integer version) {
 
         static Form empty() {
@@ -150,19 +150,21 @@ class ElderConsoleController {
             p.put("longitude", longitude);
             p.put("livingSituation", livingSituation == null ? null : livingSituation.name());
             p.put("economicCategory", economicCategory == null ? null : economicCategory.name());
-            p.put("lostOnlyChild", lostOnlyChild);
-            p.put("specialContribution", specialContribution);
+            p.put("lostOnlyChild", Boolean.TRUE.equals(lostOnlyChild));
+            p.put("specialContribution", Boolean.TRUE.equals(specialContribution));
             p.put("version", version);
             // enrolment: numbers left blank keep their value while still insured; not insured clears them
-            p.put("ltcInsured", ltcInsured);
-            if (!ltcInsured) {
+            boolean ltc = Boolean.TRUE.equals(ltcInsured);
+            boolean commercial = Boolean.TRUE.equals(commercialInsured);
+            p.put("ltcInsured", ltc);
+            if (!ltc) {
                 p.put("ltcNumber", null);
             } else if (ltcNumber != null && !ltcNumber.isBlank()) {
                 p.put("ltcNumber", ltcNumber);
             }
-            p.put("commercialInsured", commercialInsured);
-            p.put("commercialInsurer", commercialInsured ? blank(commercialInsurer) : null);
-            if (!commercialInsured) {
+            p.put("commercialInsured", commercial);
+            p.put("commercialInsurer", commercial ? blank(commercialInsurer) : null);
+            if (!commercial) {
                 p.put("commercialPolicyNumber", null);
             } else if (commercialPolicyNumber != null && !commercialPolicyNumber.isBlank()) {
                 p.put("commercialPolicyNumber", commercialPolicyNumber);

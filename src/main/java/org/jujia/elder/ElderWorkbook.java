@@ -48,7 +48,19 @@ final class ElderWorkbook {
             new Column("联系人关系", "contacts[0].relation", false, "如 儿子、女儿、邻居"),
             new Column("联系人电话", "contacts[0].phone", false, "手机"),
             new Column("健康状况", "health.conditions", false, "慢性病等"),
-            new Column("用药情况", "health.medications", false, "常用药"));
+            new Column("用药情况", "health.medications", false, "常用药"),
+            new Column("长护险参保", "ltcInsured", false, "是 / 否"),
+            new Column("长护险参保号", "ltcNumber", false, "参加长期护理保险的必填"),
+            new Column("商业补充保险", "commercialInsured", false, "是 / 否"),
+            new Column("承保公司", "commercialInsurer", false, "参加商业补充保险的必填"),
+            new Column("保单号", "commercialPolicyNumber", false, "参加商业补充保险的必填"),
+            new Column("特困自理能力", "hardshipSelfCare", false, "具备自理能力 / 部分丧失自理能力 / 完全丧失自理能力（仅特困老人）"));
+
+    /**
+     * Columns every template has. The enrolment columns after them (added with the funding rule) may be missing from
+     * templates downloaded before; such files still import, without enrolment.
+     */
+    static final int BASE_COLUMNS = 18;
 
     static final String SHEET = "老人名册";
 
@@ -100,7 +112,8 @@ final class ElderWorkbook {
                 sheet.setColumnWidth(i, (COLUMNS.get(i).field().equals("idNumber") || COLUMNS.get(i).field().equals("address") ? 24 : 13) * 256);
             }
             String[] example = { "王秀英", "320508194503120026", "13812345678", "320508001001", "", "平江路 12 号 3 幢 201 室", "江苏省苏州市",
-                    "独居", "低保", "否", "否", "31.3165", "120.6290", "李强", "儿子", "13987654321", "高血压", "氨氯地平" };
+                    "独居", "低保", "否", "否", "31.3165", "120.6290", "李强", "儿子", "13987654321", "高血压", "氨氯地平", "是", "320500001234",
+                    "否", "", "", "" };
             Row ex = sheet.createRow(1);
             for (int i = 0; i < example.length; i++) {
                 Cell c = ex.createCell(i);
@@ -184,6 +197,9 @@ final class ElderWorkbook {
         for (int i = 0; i < COLUMNS.size(); i++) {
             Cell c = header.getCell(i);
             String h = c == null ? "" : fmt.formatCellValue(c).trim().replace("*", "");
+            if (i >= BASE_COLUMNS && h.isEmpty()) {
+                break;
+            }
             if (!h.equals(COLUMNS.get(i).header())) {
                 throw new BadTemplateException("column " + (i + 1) + " should be '" + COLUMNS.get(i).header() + "' but is '" + h
                         + "'; please use the downloadable template");
@@ -210,8 +226,15 @@ final class ElderWorkbook {
         }
         ElderInput.Health health = v.get(16).isEmpty() && v.get(17).isEmpty() ? null
                 : new ElderInput.Health(blank(v.get(16)), blank(v.get(17)), null, null);
+        Boolean ltc = yesNo(v.get(18), "ltcInsured", errors);
+        Boolean commercial = yesNo(v.get(20), "commercialInsured", errors);
+        HardshipSelfCare hardship = HardshipSelfCare.fromLabel(v.get(23));
+        if (!v.get(23).isEmpty() && hardship == null) {
+            errors.add(new FieldViolation("hardshipSelfCare", "invalid", "must be 具备自理能力, 部分丧失自理能力 or 完全丧失自理能力, not '" + v.get(23) + "'"));
+        }
         return new ElderInput(blank(v.get(0)), blank(v.get(1)), null, null, blank(v.get(2)), blank(v.get(5)), blank(v.get(6)),
-                blank(v.get(3)), blank(v.get(4)), lat, lon, living, economic, lost, special, health, contacts, null);
+                blank(v.get(3)), blank(v.get(4)), lat, lon, living, economic, lost, special, health, contacts, ltc, blank(v.get(19)),
+                commercial, blank(v.get(21)), blank(v.get(22)), hardship, null);
     }
 
     private static Boolean yesNo(String s, String field, List<FieldViolation> errors) {

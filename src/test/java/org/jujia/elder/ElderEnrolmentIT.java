@@ -177,4 +177,98 @@ class ElderEnrolmentIT {
         assertThat(replaced.json().get("commercialInsured").asBoolean()).isFalse();
         assertThat(replaced.json().get("hardshipSelfCare").asText()).isEqualTo("PARTIALLY_LOST");
     }
+
+    @Test
+    void theConsoleFormRecordsTheEnrolmentAndTheDetailShowsItMasked() throws Exception {
+        Map<String, Object> body = elder();
+        body.put("economicCategory", "ORDINARY");
+        body.put("hardshipSelfCare", null);
+        body.put("ltcInsured", false);
+        body.put("ltcNumber", null);
+        body.put("commercialInsured", false);
+        body.put("commercialInsurer", null);
+        body.put("commercialPolicyNumber", null);
+        JsonNode created = Api.as(port, "community1").post("/api/v1/elders", body).json();
+        long id = created.get("id").asLong();
+
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        client.send(post(base + "/login", "username=community1&password=demo123&_csrf=" + enc(csrf.group(1))),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String edit = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/elders/" + id + "/edit")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(edit).contains("name=\"ltcInsured\"").contains("name=\"commercialPolicyNumber\"").contains("name=\"hardshipSelfCare\"");
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(edit);
+        assertThat(token.find()).isTrue();
+        String form = "name=" + enc((String) body.get("name")) + "&communityCode=320508001001&livingSituation=EMPTY_NEST&economicCategory=ORDINARY"
+                + "&version=" + created.get("version").asInt() + "&ltcInsured=true&ltcNumber=320500009999&commercialInsured=false"
+                + "&_csrf=" + enc(token.group(1));
+        var saved = client.send(post(base + "/elders/" + id + "/edit", form), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        String detail = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/elders/" + id)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(detail).contains("32******9999").doesNotContain("320500009999");
+
+        // insured without a number: the form comes back naming the field, nothing changes
+        String bad = form.replace("&ltcNumber=320500009999", "").replace("&ltcInsured=true", "&ltcInsured=true&commercialInsured=true")
+                .replace("&version=" + created.get("version").asInt(), "&version=" + (created.get("version").asInt() + 1));
+        var refused = client.send(post(base + "/elders/" + id + "/edit", bad), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"form-errors\"").contains("commercialInsurer");
+        assertThat(Api.as(port, "community1").get("/api/v1/elders/" + id).json().get("commercialInsured").asBoolean()).isFalse();
+    }
+
+    static java.net.http.HttpRequest post(String url, String form) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theRegisterSpreadsheetCarriesTheEnrolmentAndOldTemplatesStillImport() throws Exception {
+        Api community1 = Api.as(port, "community1");
+        String[] insured = java.util.Arrays.copyOf(ElderImportIT.row("表格参保", ElderImportIT.validId(), "320508001001"), ElderWorkbook.COLUMNS.size());
+        insured[8] = "特困";
+        String[] tail = { "是", "320500007777", "是", "中国人寿保险股份有限公司苏州分公司", "CL-2023-00001111", "完全丧失自理能力" };
+        System.arraycopy(tail, 0, insured, ElderWorkbook.BASE_COLUMNS, tail.length);
+        String[] wrong = java.util.Arrays.copyOf(ElderImportIT.row("表格错误", ElderImportIT.validId(), "320508001001"), ElderWorkbook.COLUMNS.size());
+        wrong[ElderWorkbook.BASE_COLUMNS] = "是"; // insured without a number
+        var rejected = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "register.xlsx",
+                ElderImportIT.workbook(List.<String[]>of(wrong)), Map.of()).headers().firstValue("Location").orElseThrow());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("errors").toString()).contains("长护险参保号");
+
+        var job = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "register.xlsx",
+                ElderImportIT.workbook(List.<String[]>of(insured)), Map.of()).headers().firstValue("Location").orElseThrow());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode e = community1.get("/api/v1/elders?q=" + enc("表格参保")).json().get("content").get(0);
+        JsonNode d = community1.get("/api/v1/elders/" + e.get("id").asLong()).json();
+        assertThat(d.get("ltcNumberMasked").asText()).isEqualTo("32******7777");
+        assertThat(d.get("commercialPolicyMasked").asText()).isEqualTo("CL**********1111");
+        assertThat(d.get("hardshipSelfCare").asText()).isEqualTo("FULLY_LOST");
+
+        // a template downloaded before the enrolment columns existed (18 columns) still imports
+        byte[] old;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                ElderImportIT.workbook(List.<String[]>of(ElderImportIT.row("表格旧版", ElderImportIT.validId(), "320508001001")))));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var header = wb.getSheetAt(0).getRow(0);
+            for (int i = ElderWorkbook.BASE_COLUMNS; i < ElderWorkbook.COLUMNS.size(); i++) {
+                header.removeCell(header.getCell(i));
+            }
+            wb.write(out);
+            old = out.toByteArray();
+        }
+        var oldJob = ElderImportIT.await(community1, community1.upload("/api/v1/elders/imports", "old.xlsx", old, Map.of()).headers()
+                .firstValue("Location").orElseThrow());
+        assertThat(oldJob.get("status").asText()).as(oldJob.toString()).isEqualTo("SUCCEEDED");
+    }
 }
