@@ -21,7 +21,8 @@ public record Quote(YearMonth month, LocalDate priceDate, FundingProfile profile
         List<AppliedSubsidy> subsidies, long selfAfterSubsidiesFen, long unusedAllowanceFen) {
 
     /** A quoted line: the split plus the item's names, unit and entitlement for display. */
-    public record Line(String itemCode, String nameZh, String nameEn, ServicePackage servicePackage, ServiceUnit unit, int quantity,
+    public record Line(String itemCode, String nameZh, String nameEn,
+            @com.fasterxml.jackson.annotation.JsonProperty("package") ServicePackage servicePackage, ServiceUnit unit, int quantity,
             Integer monthlyEntitlement, int withinEntitlement, int beyondEntitlement, int respiteGovernment, long unitPriceFen,
             long priceVersionId, long amountFen, Map<Payer, Long> payers, FundingBasis basis) {
 

@@ -399,5 +399,17 @@ class QuoteApiIT {
         edit.put("unitPriceFen", 9);
         assertThat(Api.as(port, "admin").put("/api/v1/catalogue/items/" + item.get("code"), edit).json().get("field").asText())
                 .isEqualTo("unitPriceFen");
+
+        // a withdrawn item is no longer listed or quoted
+        edit.remove("unitPriceFen");
+        edit.put("active", false);
+        assertThat(Api.as(port, "admin").put("/api/v1/catalogue/items/" + item.get("code"), edit).status()).isEqualTo(200);
+        Api family1 = Api.as(port, "family1");
+        assertThat(family1.get("/api/v1/catalogue/items").body()).doesNotContain((String) item.get("code"));
+        assertThat(family1.get("/api/v1/catalogue/items?includeInactive=true").body()).contains((String) item.get("code"));
+        var q = family1.post("/api/v1/quotes", profile("GREEN", "ORDINARY", false, false, null, false, List.of(line((String) item.get("code"), 1))));
+        assertThat(q.status()).isEqualTo(400);
+        assertThat(q.json().get("field").asText()).isEqualTo("lines[0].itemCode");
+        assertThat(q.json().get("errors").get(0).get("code").asText()).isEqualTo("withdrawn");
     }
 }
