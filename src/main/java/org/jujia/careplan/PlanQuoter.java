@@ -15,7 +15,7 @@ import org.jujia.catalogue.ServiceCatalogue;
 import org.jujia.catalogue.ServiceItem;
 import org.jujia.catalogue.ServiceUnit;
 import org.jujia.shared.Jurisdiction;
-import org.jujia.shared.NotFoundException;
+import org.jujia.shared.ValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +64,8 @@ class PlanQuoter {
         LocalDate priceDate = catalogue.priceDate(month);
         List<FundingRule.Priced> priced = new ArrayList<>();
         for (Draft d : drafts) {
-            ServiceItem current = catalogue.find(d.itemCode(), priceDate)
-                    .orElseThrow(() -> new NotFoundException("service item", d.itemCode()));
+            ServiceItem current = catalogue.find(d.itemCode(), priceDate).filter(ServiceItem::active)
+                    .orElseThrow(() -> ValidationException.of("itemCode", "unknown", "service item " + d.itemCode() + " is not offered in " + month));
             ServiceItem item = d.frozenPriceFen() == null ? current : frozen(current, d);
             int quantity = item.unit() == ServiceUnit.HOUR ? d.frequency().monthlyHours(month, d.durationMinutes())
                     : d.frequency().monthlyQuantity(month);

@@ -90,7 +90,7 @@ class CarePlanConsoleIT {
         assertThat(get(family, "/care-plans/" + active).statusCode()).as("another elder's plan").isEqualTo(404);
 
         assertThat(get(login("street2"), "/care-plans/" + active).statusCode()).isEqualTo(404);
-        var docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        var docs = street.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/care-plans/{id}/sign", "/api/v1/elders/{elderId}/care-plans", "/api/v1/care-plans/{id}/agreement/verify");
         assertThat(get(login("assessor1"), "/care-plans").statusCode()).isEqualTo(403);
