@@ -92,6 +92,15 @@ class AlarmStore {
                 .params(alarmId, ts(at), kind, truncate(actor, 64), truncate(detail, 1000)).update();
     }
 
+    /** Adds a step to the open alarm with this key, if there is one; answers its id. */
+    Optional<Long> addEventToOpen(String dedupKey, Instant at, String kind, String actor, String detail, Instant now) {
+        Optional<Long> id = jdbc.sql("""
+                update monitoring_alarm a set updated_at = ?, version = a.version + 1 where a.dedup_key = ? and""" + OPEN + " returning a.id")
+                .params(ts(now), dedupKey).query(Long.class).optional();
+        id.ifPresent(alarmId -> addEvent(alarmId, at, kind, actor, detail));
+        return id;
+    }
+
     /** Whether an open alarm already has this key (the scheduled checks skip those). */
     List<String> openKeys(Collection<String> keys) {
         if (keys.isEmpty()) {

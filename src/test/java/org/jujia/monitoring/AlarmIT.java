@@ -267,6 +267,12 @@ class AlarmIT {
         });
         assertThat(jdbc.sql("select count(*) from monitoring_command where serial = ? and command = 'CLOSE_VALVE'").param(gas.device().serial())
                 .query(Long.class).single()).isEqualTo(1);
+        // the valve confirms, the detector clears: both in the timeline, the alarm stays for the operator to close
+        assertThat(ingest(gas, "{\"msgId\":\"" + UUID.randomUUID() + "\",\"event\":\"VALVE_CLOSED\"}").statusCode()).isEqualTo(202);
+        assertThat(ingest(gas, "{\"msgId\":\"" + UUID.randomUUID() + "\",\"event\":\"GAS_CLEARED\"}").statusCode()).isEqualTo(202);
+        assertThat(centre.timeline(a.id(), READER)).extracting(AlarmEvent::kind).contains("VALVE_CLOSED", "DEVICE_CLEARED");
+        assertThat(openAlarm(elderId, AlarmType.GAS).id()).isEqualTo(a.id());
+        Api.as(port, "operator1").post("/api/v1/alarms/" + a.id() + "/false-alarm", Map.of("note", "燃气表检修"));
     }
 
     // ------------------------------------------------------------------ scoping
