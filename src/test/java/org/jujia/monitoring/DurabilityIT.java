@@ -77,7 +77,10 @@ class DurabilityIT {
                 "--jujia.privacy.keystore-path=" + work.resolve("keys.p12"), "--jujia.privacy.keystore-password=durability",
                 "--jujia.privacy.generate-if-missing=true", "--jujia.demo.elders=300", "--jujia.demo.staff=9",
                 "--jujia.demo.assessed-per-community=0", "--jujia.demo.devices.homes=1", "--jujia.demo.devices.simulator=false",
-                "--jujia.monitoring.escalation.ack-timeout=PT30M", "--logging.level.root=warn", "--logging.level.org.jujia=info");
+                "--jujia.monitoring.escalation.ack-timeout=PT30M", "--logging.level.root=warn", "--logging.level.org.jujia=info",
+                // the restart meets a backlog of hundreds of alarms' notifications at once: keep the dispatch workers
+                // within what the connection pool serves
+                "--spring.datasource.hikari.maximum-pool-size=20", "--jujia.notification.dispatch.concurrency-per-channel=4");
         Process app = start(command, work.resolve("app-1.log"), port);
         Mqtt5AsyncClient publisher = null;
         try {
@@ -134,7 +137,7 @@ class DurabilityIT {
             // ---------------------------------------------------------------- restart and check
             app = start(command, work.resolve("app-2.log"), port);
             try (Connection c = DriverManager.getConnection(dbUrl)) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
                 long alarms = 0;
                 long notified = 0;
                 while (System.nanoTime() < deadline) {
