@@ -55,11 +55,12 @@ class LiveStreams {
         if (set == null) {
             return;
         }
-        var event = SseEmitter.event().name("notification").id(Long.toString(entry.id())).data(entry.event(), MediaType.APPLICATION_JSON);
+        Map<String, Object> data = entry.event();
         for (SseEmitter emitter : set) {
             writers.execute(() -> {
                 try {
-                    emitter.send(event);
+                    // one builder per stream: a builder is consumed by the send
+                    emitter.send(SseEmitter.event().name("notification").id(Long.toString(entry.id())).data(data, MediaType.APPLICATION_JSON));
                 } catch (IOException | IllegalStateException e) {
                     set.remove(emitter);
                     emitter.completeWithError(e);

@@ -1,5 +1,7 @@
 package org.jujia.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.NotFoundException;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Notifications", description = "Outbound notifications (120, SMS, family app, community workers) of the caller's region, "
+        + "and the caller's own inbox with its live stream")
 class NotificationApiController {
 
     private final Notifications notifications;
@@ -48,6 +52,9 @@ class NotificationApiController {
     }
 
     @GetMapping("/notifications")
+    @Operation(summary = "The outbound notification log of my region (alarm-centre staff and officers)",
+            description = "Filters: channel (EMERGENCY_120, SMS, FAMILY_APP, COMMUNITY_WORKER), status (PENDING, SENDING, DELIVERED, "
+                    + "FAILED_RETRYING, FAILING, GAVE_UP), reference (e.g. alarm:42). Newest first; totals counted up to 10,001.")
     @PreAuthorize("hasAuthority('PERM_ALARM_READ')")
     PageResult<LogEntry> log(Jurisdiction j, @RequestParam(required = false) String channel, @RequestParam(required = false) String status,
             @RequestParam(required = false) String reference, @RequestParam(defaultValue = "0") int page,
@@ -57,6 +64,7 @@ class NotificationApiController {
     }
 
     @GetMapping("/notifications/{id}")
+    @Operation(summary = "One notification: status, attempts, last error (404 outside my region)")
     @PreAuthorize("hasAuthority('PERM_ALARM_READ')")
     NotificationView one(Jurisdiction j, @PathVariable long id) {
         staffOnly(j);
@@ -64,17 +72,20 @@ class NotificationApiController {
     }
 
     @GetMapping("/me/notifications")
+    @Operation(summary = "My inbox, newest first (unread=true for unread only)")
     PageResult<Inbox.Entry> myInbox(Jurisdiction j, @RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return inbox.list(j.userId(), unread, pageParam(page), sizeParam(size));
     }
 
     @GetMapping("/me/notifications/unread-count")
+    @Operation(summary = "How many inbox entries I have not read")
     Map<String, Long> unreadCount(Jurisdiction j) {
         return Map.of("unread", inbox.unread(j.userId()));
     }
 
     @PostMapping("/me/notifications/{id}/read")
+    @Operation(summary = "Mark one of my inbox entries read (404 when it is not mine)")
     ResponseEntity<Void> read(Jurisdiction j, @PathVariable long id) {
         if (!inbox.markRead(j.userId(), id)) {
             throw new NotFoundException("notification", id);
@@ -83,11 +94,14 @@ class NotificationApiController {
     }
 
     @PostMapping("/me/notifications/read-all")
+    @Operation(summary = "Mark all my inbox entries read")
     Map<String, Integer> readAll(Jurisdiction j) {
         return Map.of("updated", inbox.markAllRead(j.userId()));
     }
 
     /** The caller's live stream: {@code ready} (unread count), then one {@code notification} event per new inbox entry. */
+    @Operation(summary = "My live stream (server-sent events)", description = "Event ready: {\"unread\": n}; then one event "
+            + "notification per new inbox entry: {id, channel, title, body, link, reference, urgent, createdAt}.")
     @GetMapping(path = "/me/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Jurisdiction j) {
         return live.open(j.userId(), inbox.unread(j.userId()));

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emergency120 the 120 emergency gateway
  * @param sms       the SMS gateway
  * @param simulator the demo profile's simulated gateways (the adapters use them when no URL is configured)
+ * @param retention how long finished notifications and inbox entries are kept
  */
 @ConfigurationProperties("jujia.notification")
 record NotificationProperties(@DefaultValue Dispatch dispatch, @DefaultValue Gateway emergency120, @DefaultValue Gateway sms,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Simulator simulator, @DefaultValue("365d") java.time.Duration retention) {
 
     /**
      * @param concurrencyPerChannel notifications of one channel sent at the same time by one node

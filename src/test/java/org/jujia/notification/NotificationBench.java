@@ -58,7 +58,7 @@ class NotificationBench {
         long family = jdbc.sql("select id from access_user where username = 'family1'").query(Long.class).single();
         line("notification bench: %d s per rate, each alarm = 120 case + SMS + family app (3 notifications), %d cpus", duration,
                 Runtime.getRuntime().availableProcessors());
-        run("warm-up", 30, 5, family, Duration.ZERO);
+        run("warm-up", 100, 15, family, Duration.ZERO);
         for (long latencyMs : new long[] { 0, 80 }) {
             for (int rate : rates) {
                 run("gateway latency " + latencyMs + " ms", rate, duration, family, Duration.ofMillis(latencyMs));

@@ -359,6 +359,29 @@ class NotificationIT {
         assertThat(bad.body()).contains("channel");
     }
 
+    @Autowired
+    OutboxRetention retention;
+
+    @Test
+    void retentionRemovesFinishedNotificationsAndInboxEntriesBeforeTheCutoffOnly() {
+        String reference = ref();
+        Instant cutoff = Instant.parse("2001-01-01T00:00:00Z");
+        String content = seal.seal(new ContentSeal.Content("old", "old", Map.of()));
+        long before = outbox.insert(Channel.SMS, seal.sealText("13800138000"), "138****8000", null, content, reference, null, false, cutoff.minusMillis(1));
+        long atCutoff = outbox.insert(Channel.SMS, seal.sealText("13800138000"), "138****8000", null, content, reference, null, false, cutoff);
+        long stillRetried = outbox.insert(Channel.SMS, seal.sealText("13800138000"), "138****8000", null, content, reference, null, true,
+                cutoff.minusSeconds(86_400));
+        jdbc.sql("update notification_outbox set status = 'DELIVERED', delivered_at = enqueued_at where id in (?, ?)").params(before, atCutoff).update();
+        // far in the future, so that neither this node's poller nor another test takes it
+        jdbc.sql("update notification_outbox set status = 'FAILING', attempts = 9, next_attempt_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().plusSeconds(86_400)), stillRetried).update();
+        retention.purge(cutoff);
+        assertThat(outbox.find(before)).isEmpty();
+        assertThat(outbox.find(atCutoff)).isPresent();
+        assertThat(outbox.find(stillRetried)).isPresent();
+        jdbc.sql("delete from notification_outbox where id in (?, ?)").params(atCutoff, stillRetried).update();
+    }
+
     @Test
     void theSimulatorsCheckCredentialsAndAnswerRepeatsWithTheFirstCase() throws Exception {
         var client = HttpClient.newHttpClient();
