@@ -263,6 +263,12 @@ final class AlarmBench {
             System.out.printf("BENCH alarms devices=%d rate=%d duration=%ds published=%d processed=%d alarms=%d notified=%d lost=%d p50=%d p99=%d max=%d%n",
                     registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
             breakdown(jdbc, tag);
+            var batch = meters.find("jujia.ingest.batch").timer();
+            var size = meters.find("jujia.ingest.batch.size").summary();
+            if (batch != null && size != null) {
+                System.out.printf("bench: ingest batches=%d mean=%.1f ms max=%.0f ms, mean batch size %.0f (max %.0f)%n", batch.count(),
+                        batch.mean(TimeUnit.MILLISECONDS), batch.max(TimeUnit.MILLISECONDS), size.mean(), size.max());
+            }
             long heapPeak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {

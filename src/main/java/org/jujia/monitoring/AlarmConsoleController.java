@@ -344,5 +344,5 @@ class AlarmConsoleController {
 
     /** The steps a family sees (not the internal ones such as repeated triggers or escalation recipients). */
     static final List<String> FAMILY_STEPS = List.of("RAISED", "NOTIFIED", "ACKNOWLEDGED", "DISPATCHED", "RESOLVED", "FALSE_ALARM",
-            "COMMAND_SENT");
+            "COMMAND_SENT", "DEVICE_CANCELLED", "VALVE_CLOSED");
 }

@@ -92,6 +92,15 @@ class AlarmStore {
                 .params(alarmId, ts(at), kind, truncate(actor, 64), truncate(detail, 1000)).update();
     }
 
+    /** Adds a step to the open alarm with this key, if there is one; answers its id. */
+    Optional<Long> addEventToOpen(String dedupKey, Instant at, String kind, String actor, String detail, Instant now) {
+        Optional<Long> id = jdbc.sql("""
+                update monitoring_alarm a set updated_at = ?, version = a.version + 1 where a.dedup_key = ? and""" + OPEN + " returning a.id")
+                .params(ts(now), dedupKey).query(Long.class).optional();
+        id.ifPresent(alarmId -> addEvent(alarmId, at, kind, actor, detail));
+        return id;
+    }
+
     /** Whether an open alarm already has this key (the scheduled checks skip those). */
     List<String> openKeys(Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -393,11 +402,11 @@ class AlarmStore {
                 .listOfRows().stream().findFirst();
     }
 
-    /** The device's recent messages (newest first). */
+    /** The device's recent messages (newest first; by receipt time: the telemetry's partition key and index). */
     List<Map<String, Object>> deviceHistory(long deviceId, Instant from, int limit) {
         return jdbc.sql("""
                 select kind, event, "values"::text as payload, occurred_at, received_at from monitoring_telemetry
-                 where device_id = ? and occurred_at >= ? order by occurred_at desc limit ?""").params(deviceId, ts(from), limit).query()
+                 where device_id = ? and received_at >= ? order by received_at desc limit ?""").params(deviceId, ts(from), limit).query()
                 .listOfRows();
     }
 
@@ -406,8 +415,8 @@ class AlarmStore {
         return jdbc.sql("""
                 select occurred_at, (v->>'heartRate')::numeric as heart_rate, (v->>'breathingRate')::numeric as breathing_rate,
                        (v->>'spo2')::numeric as spo2, (v->>'systolic')::numeric as systolic, (v->>'diastolic')::numeric as diastolic
-                  from (select occurred_at, "values" as v from monitoring_telemetry where elder_id = ? and occurred_at >= ? and kind = 'TELEMETRY'
-                         order by occurred_at desc limit ?) t order by occurred_at""").params(elderId, ts(from), limit).query().listOfRows();
+                  from (select occurred_at, "values" as v from monitoring_telemetry where elder_id = ? and received_at >= ? and kind = 'TELEMETRY'
+                         order by received_at desc limit ?) t order by occurred_at""").params(elderId, ts(from), limit).query().listOfRows();
     }
 
     // ------------------------------------------------------------------ responders

@@ -30,6 +30,8 @@ class ScheduledChecks {
     private final InactivityRule inactivity;
     private final DeviceOfflineRule offline;
     private final AlarmRuleProperties props;
+    /** Heartbeats can only be missed while the platform listens: after a start, devices get one full offline period. */
+    private final Instant listeningSince;
 
     ScheduledChecks(AlarmCentre centre, AlarmStore store, Clock clock, AlarmRuleProperties props) {
         this.centre = centre;
@@ -39,6 +41,7 @@ class ScheduledChecks {
         this.outOfBed = new OutOfBedRule(props.night(), props.outOfBedAfter());
         this.inactivity = new InactivityRule(props.inactivityHours());
         this.offline = new DeviceOfflineRule(props.offlineAfter());
+        this.listeningSince = clock.instant();
     }
 
     @Scheduled(fixedDelayString = "${jujia.monitoring.escalation.check-interval:PT5S}", initialDelayString = "PT10S")
@@ -110,6 +113,9 @@ class ScheduledChecks {
     @Transactional
     int checkOffline(Instant now) {
         List<Trigger> triggers = new ArrayList<>();
+        if (now.isBefore(listeningSince.plus(props.offlineAfter()))) {
+            return 0;
+        }
         for (Map<String, Object> row : store.silentDevices(offline.cutoff(now), 500)) {
             Instant last = ((Timestamp) row.get("last_heartbeat_at")).toInstant();
             if (!offline.offline(last, now)) {

@@ -64,6 +64,19 @@ class SignalProcessor {
         this.vitalsGap = props.nightVitalsMaxGap();
     }
 
+    /** A device event that follows up an alarm: which open alarm it belongs to and how the timeline calls it. */
+    record FollowUp(AlarmType type, String kind) {
+    }
+
+    /**
+     * Device events that report how an open alarm develops; they go into its timeline (the operator still closes it):
+     * the button's cancel key, a detector clearing, the gas valve confirming it closed, the elder back in bed.
+     */
+    static final Map<String, FollowUp> FOLLOW_UPS = Map.of("SOS_CANCELLED", new FollowUp(AlarmType.SOS, "DEVICE_CANCELLED"),
+            "SMOKE_CLEARED", new FollowUp(AlarmType.SMOKE, "DEVICE_CLEARED"), "GAS_CLEARED", new FollowUp(AlarmType.GAS, "DEVICE_CLEARED"),
+            "VALVE_CLOSED", new FollowUp(AlarmType.GAS, "VALVE_CLOSED"), "WATER_LEAK_CLEARED", new FollowUp(AlarmType.WATER_LEAK, "DEVICE_CLEARED"),
+            "BED_ENTER", new FollowUp(AlarmType.OUT_OF_BED, "DEVICE_CLEARED"));
+
     /** Called by the ingest with the batch's new (not duplicate) signals, in arrival order, inside its transaction. */
     void process(List<DeviceSignal> signals) {
         if (signals.isEmpty()) {
@@ -83,6 +96,7 @@ class SignalProcessor {
         List<DeviceSignal> stateful = new ArrayList<>();
         Set<Long> thresholdElders = new HashSet<>();
         Map<Long, Instant> activity = new HashMap<>();
+        List<DeviceSignal> followUps = new ArrayList<>();
         for (DeviceSignal s : signals) {
             if (s.kind() == DeviceSignal.Kind.EVENT && s.event() != null) {
                 sos.evaluate(s).ifPresent(triggers::add);
@@ -92,6 +106,9 @@ class SignalProcessor {
                 waterLeak.evaluate(s).ifPresent(triggers::add);
                 if (nightDoor.candidate(s)) {
                     doorCandidates.add(s);
+                }
+                if (s.elderId() != null && FOLLOW_UPS.containsKey(s.event())) {
+                    followUps.add(s);
                 }
                 if (s.elderId() != null && InactivityRule.activity(s)) {
                     activity.merge(s.elderId(), s.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
@@ -151,6 +168,15 @@ class SignalProcessor {
         }
 
         store.touchActivity(activity);
+        if (!followUps.isEmpty()) {
+            Instant now = clock.instant();
+            for (DeviceSignal s : followUps) {
+                var f = FOLLOW_UPS.get(s.event());
+                Trigger key = new Trigger(f.type(), s.elderId(), s.deviceId(), s.serial(), s.deviceType(), s.room(), "", Map.of(), s.occurredAt(),
+                        s.receivedAt());
+                store.addEventToOpen(key.dedupKey(), s.occurredAt(), f.kind(), s.serial() == null ? "device" : s.serial(), s.event(), now);
+            }
+        }
         if (!triggers.isEmpty()) {
             centre.raise(triggers);
         }

@@ -267,6 +267,12 @@ class AlarmIT {
         });
         assertThat(jdbc.sql("select count(*) from monitoring_command where serial = ? and command = 'CLOSE_VALVE'").param(gas.device().serial())
                 .query(Long.class).single()).isEqualTo(1);
+        // the valve confirms, the detector clears: both in the timeline, the alarm stays for the operator to close
+        assertThat(ingest(gas, "{\"msgId\":\"" + UUID.randomUUID() + "\",\"event\":\"VALVE_CLOSED\"}").statusCode()).isEqualTo(202);
+        assertThat(ingest(gas, "{\"msgId\":\"" + UUID.randomUUID() + "\",\"event\":\"GAS_CLEARED\"}").statusCode()).isEqualTo(202);
+        assertThat(centre.timeline(a.id(), READER)).extracting(AlarmEvent::kind).contains("VALVE_CLOSED", "DEVICE_CLEARED");
+        assertThat(openAlarm(elderId, AlarmType.GAS).id()).isEqualTo(a.id());
+        Api.as(port, "operator1").post("/api/v1/alarms/" + a.id() + "/false-alarm", Map.of("note", "燃气表检修"));
     }
 
     // ------------------------------------------------------------------ scoping
@@ -408,6 +414,38 @@ class AlarmIT {
         assertThat(Api.as(port, "operator1").put("/api/v1/elders/" + elderId + "/vital-thresholds", valid).status()).isEqualTo(403);
         assertThat(street1.get("/api/v1/elders/" + elderId + "/vital-thresholds").json().get("own").asBoolean()).as("nothing saved").isFalse();
         assertThat(Api.as(port, "street2").get("/api/v1/elders/" + elderId + "/vital-thresholds").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBatchOfNormalNightTelemetryRaisesNothingAndStaysCheap() {
+        JsonNode elders = Api.as(port, "street1").get("/api/v1/elders?size=100&sort=id,asc&status=ACTIVE").json().get("content");
+        Instant night = LocalDateTime.now(ZONE).minusDays(1).withHour(1).withMinute(0).withSecond(0).withNano(0).atZone(ZONE).toInstant();
+        // (their door and motion events are a day old: the scheduled inactivity check may rightly raise INACTIVITY meanwhile)
+        String count = "select count(*) from monitoring_alarm where type <> 'INACTIVITY' and elder_id in (select (e->>'id')::bigint from jsonb_array_elements(cast(? as jsonb)) e)";
+        long before = jdbc.sql(count).param(elders.toString()).query(Long.class).single();
+        long[] timings = new long[5];
+        for (int round = 0; round < timings.length; round++) {
+            List<DeviceSignal> batch = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                long elderId = elders.get(20 + i % 60).get("id").asLong();
+                Instant at = night.plusSeconds(round * 60L + i / 60);
+                batch.add(switch (i % 5) {
+                    case 0 -> signal(700_000 + i % 60, DeviceType.MATTRESS, elderId, DeviceSignal.Kind.TELEMETRY, null,
+                            Map.of("heartRate", 62, "breathingRate", 15, "presence", true), at);
+                    case 1 -> signal(710_000 + i % 60, DeviceType.WEARABLE, elderId, DeviceSignal.Kind.TELEMETRY, null,
+                            Map.of("heartRate", 70, "spo2", 97, "systolic", 128, "diastolic", 80, "steps", 1200), at);
+                    case 2 -> signal(720_000 + i % 60, DeviceType.DOOR_CONTACT, elderId, DeviceSignal.Kind.EVENT, "DOOR_CLOSED", Map.of(), at);
+                    case 3 -> signal(730_000 + i % 60, DeviceType.SMOKE, elderId, DeviceSignal.Kind.STATUS, null, Map.of("battery", 80), at);
+                    default -> signal(740_000 + i % 60, DeviceType.FALL_RADAR, elderId, DeviceSignal.Kind.EVENT, "MOTION", Map.of(), at);
+                });
+            }
+            long t0 = System.nanoTime();
+            tx.executeWithoutResult(s -> processor.process(batch));
+            timings[round] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        System.out.println("[AlarmIT] 500-signal night batches through the alarm rules, ms: " + java.util.Arrays.toString(timings));
+        assertThat(jdbc.sql(count).param(elders.toString()).query(Long.class).single()).as("normal readings raise nothing").isEqualTo(before);
+        assertThat(java.util.Arrays.stream(timings).skip(1).min().orElseThrow()).as("ms for 500 signals").isLessThan(2_000);
     }
 
     @Test
