@@ -1,5 +1,6 @@
 package org.jujia.monitoring;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +46,14 @@ class ScheduledChecks {
     }
 
     @Scheduled(fixedDelayString = "${jujia.monitoring.escalation.check-interval:PT5S}", initialDelayString = "PT10S")
-    void escalate() {
+    @SchedulerLock(name = "monitoring.escalate", lockAtMostFor = "PT1M")
+    public void escalate() {
         run("escalation", () -> centre.escalateDue(clock.instant()));
     }
 
     @Scheduled(fixedDelayString = "${jujia.monitoring.rules.check-interval:PT30S}", initialDelayString = "PT20S")
-    void absences() {
+    @SchedulerLock(name = "monitoring.absences", lockAtMostFor = "PT5M")
+    public void absences() {
         Instant now = clock.instant();
         run("out of bed", () -> checkOutOfBed(now));
         run("inactivity", () -> checkInactivity(now));

@@ -1,5 +1,6 @@
 package org.jujia.monitoring;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,7 +53,8 @@ class TelemetryPartitions implements SmartLifecycle {
     }
 
     @Scheduled(cron = "${jujia.monitoring.ingest.maintenance-cron:0 17 3 * * *}", zone = "Asia/Shanghai")
-    void nightly() {
+    @SchedulerLock(name = "monitoring.telemetryPartitions", lockAtMostFor = "PT30M")
+    public void nightly() {
         maintain();
     }
 

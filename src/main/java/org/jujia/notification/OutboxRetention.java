@@ -1,5 +1,6 @@
 package org.jujia.notification;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ class OutboxRetention {
     }
 
     @Scheduled(cron = "${jujia.notification.retention-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
-    void nightly() {
+    @SchedulerLock(name = "notification.retention", lockAtMostFor = "PT30M")
+    public void nightly() {
         long removed = purge(clock.instant().minus(props.retention()));
         if (removed > 0) {
             log.info("notification retention: {} rows older than {} removed", removed, props.retention());
