@@ -157,7 +157,7 @@ class IngestPipeline implements SmartLifecycle {
                         queue.drainTo(batch, props.batchSize() - batch.size());
                         break;
                     }
-                    Incoming next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    Incoming next = queue.poll(Math.min(left, props.batchIdle().toNanos()), TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
                     }

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Tuning of the ingest and the telemetry store.
  *
  * @param batchSize          at most this many messages per transaction
- * @param batchWindow        how long the ingest waits to fill a batch after its first message
+ * @param batchWindow        how long the ingest waits at most to fill a batch after its first message
+ * @param batchIdle          a batch is closed early when no message arrives for this long (brokers hold back further
+ *                           messages until the batch is acknowledged, so waiting longer gains nothing)
  * @param queueCapacity      messages waiting for the ingest (the MQTT client blocks beyond)
  * @param telemetryRetention raw telemetry older than this is dropped (whole daily partitions)
  * @param partitionsAhead    how many daily partitions are created ahead
@@ -15,12 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maintenanceCron    when partitions are created/dropped and old message ids forgotten (Asia/Shanghai)
  */
 @ConfigurationProperties("jujia.monitoring.ingest")
-record IngestProperties(Integer batchSize, Duration batchWindow, Integer queueCapacity, Duration telemetryRetention, Integer partitionsAhead,
+record IngestProperties(Integer batchSize, Duration batchWindow, Duration batchIdle, Integer queueCapacity, Duration telemetryRetention, Integer partitionsAhead,
         Duration dedupWindow, String maintenanceCron) {
 
     IngestProperties {
         batchSize = batchSize == null ? 500 : batchSize;
         batchWindow = batchWindow == null ? Duration.ofMillis(20) : batchWindow;
+        batchIdle = batchIdle == null ? Duration.ofMillis(2) : batchIdle;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
         telemetryRetention = telemetryRetention == null ? Duration.ofDays(180) : telemetryRetention;
         partitionsAhead = partitionsAhead == null ? 7 : partitionsAhead;

@@ -37,7 +37,8 @@ class MqttIngest implements SmartLifecycle {
     private final MqttProperties props;
     private final IngestPipeline pipeline;
     private final Clock clock;
-    private volatile Mqtt5AsyncClient client;
+    private volatile java.util.List<Mqtt5AsyncClient> clients = java.util.List.of();
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running;
 
     MqttIngest(MqttBroker broker, MqttProperties props, IngestPipeline pipeline, Clock clock) {
@@ -49,8 +50,14 @@ class MqttIngest implements SmartLifecycle {
 
     @Override
     public void start() {
-        client = connect(broker.platformUri(), broker.platformUsername(), broker.platformPassword(), props.clientId(), props.shareGroup());
         running = true;
+        var list = new java.util.ArrayList<Mqtt5AsyncClient>();
+        for (int i = 0; i < props.connections(); i++) {
+            // one stable client id per connection: each keeps its persistent session across restarts
+            list.add(connect(broker.platformUri(), broker.platformUsername(), broker.platformPassword(), props.clientId() + "-" + i,
+                    props.shareGroup()));
+        }
+        clients = java.util.List.copyOf(list);
     }
 
     /** Connects an ingest session (also used by tests against another broker) and subscribes it. */
@@ -104,10 +111,11 @@ class MqttIngest implements SmartLifecycle {
 
     /** Publishes QoS 1 and completes when the broker has acknowledged it. */
     CompletableFuture<Void> publish(String topic, byte[] payload) {
-        Mqtt5AsyncClient c = client;
-        if (c == null) {
+        var all = clients;
+        if (all.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("MQTT is not connected"));
         }
+        Mqtt5AsyncClient c = all.get(Math.floorMod(next.getAndIncrement(), all.size()));
         return c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send().thenAccept(MqttIngest::requireAcknowledged);
     }
 
@@ -122,16 +130,15 @@ class MqttIngest implements SmartLifecycle {
     }
 
     boolean connected() {
-        Mqtt5AsyncClient c = client;
-        return c != null && c.getState().isConnected();
+        return clients.stream().anyMatch(c -> c.getState().isConnected());
     }
 
     @Override
     public void stop() {
         running = false;
-        Mqtt5AsyncClient c = client;
-        client = null;
-        if (c != null) {
+        var all = clients;
+        clients = java.util.List.of();
+        for (Mqtt5AsyncClient c : all) {
             try {
                 // the session stays on the broker (session expiry): unacknowledged messages are redelivered on return
                 c.disconnect().get(5, TimeUnit.SECONDS);

@@ -16,17 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shareGroup     the shared-subscription group all nodes join
  * @param sessionExpiry  how long the broker keeps the platform's session (and queues messages) while it is away
  * @param receiveMaximum how many unacknowledged QoS-1 messages the broker may have in flight to the platform
+ * @param connections    ingest connections per node, all in the shared subscription (brokers cap the messages in flight
+ *                       per connection — HiveMQ CE at 50, Mosquitto at 20 by default — so one connection caps throughput)
  * @param embedded       the embedded broker
  */
 @ConfigurationProperties("jujia.mqtt")
 record MqttProperties(String url, String username, String password, String clientId, String shareGroup, Duration sessionExpiry,
-        Integer receiveMaximum, Embedded embedded) {
+        Integer receiveMaximum, Integer connections, Embedded embedded) {
 
     MqttProperties {
         clientId = clientId == null || clientId.isBlank() ? "jujia-ingest" : clientId;
         shareGroup = shareGroup == null || shareGroup.isBlank() ? "jujia" : shareGroup;
         sessionExpiry = sessionExpiry == null ? Duration.ofDays(1) : sessionExpiry;
         receiveMaximum = receiveMaximum == null ? 4000 : receiveMaximum;
+        connections = connections == null || connections < 1 ? 4 : connections;
         embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null) : embedded;
     }
 
