@@ -33,13 +33,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlarmCentreBrowserIT extends BrowserTestBase {
 
-    private void login(Page p, String username) {
-        p.navigate(base + "/login");
-        p.fill("#username", username);
-        p.fill("#password", "demo123");
-        p.click("#login-submit");
-        p.waitForURL(Pattern.compile(".*/$"));
-    }
 
     private static void shot(Page p, String name) {
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

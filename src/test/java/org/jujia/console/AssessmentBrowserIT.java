@@ -262,14 +262,6 @@ class AssessmentBrowserIT extends BrowserTestBase {
         throw new AssertionError("no unassessed elder left in street 1");
     }
 
-    private void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-        assertThat(page.locator("header .user").count()).as(username + " is signed in").isEqualTo(1);
-    }
 
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

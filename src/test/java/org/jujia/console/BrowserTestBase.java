@@ -89,4 +89,19 @@ abstract class BrowserTestBase {
         });
         page.onPageError(e -> System.out.println("[" + name + "] page error: " + e));
     }
+
+    /** Signs a demo user (password {@code demo123}) in on the page through the login form and waits for the home page. */
+    void login(Page p, String username) {
+        p.navigate(base + "/login");
+        p.fill("#username", username);
+        p.fill("#password", "demo123");
+        p.click("#login-submit");
+        p.waitForURL(java.util.regex.Pattern.compile(".*/$"));
+        org.assertj.core.api.Assertions.assertThat(p.locator("header .user").count()).as(username + " is signed in").isEqualTo(1);
+    }
+
+    /** {@link #login(Page, String)} on the test's page. */
+    void login(String username) {
+        login(page, username);
+    }
 }

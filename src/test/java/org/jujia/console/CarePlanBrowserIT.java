@@ -198,13 +198,6 @@ class CarePlanBrowserIT extends BrowserTestBase {
         throw new AssertionError("no elder without a care plan left in street 1");
     }
 
-    private void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", "demo123");
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-    }
 
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

@@ -20,13 +20,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogueBrowserIT extends BrowserTestBase {
 
-    private void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", "demo123");
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-    }
 
     @Test
     void aFamilyMemberAsksWhatAMonthOfServicesCosts() {

@@ -276,14 +276,6 @@ class ConsoleBrowserIT extends BrowserTestBase {
 
     // ------------------------------------------------------------------ helpers
 
-    private void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-        assertThat(page.locator("header .user").count()).as(username + " is signed in").isEqualTo(1);
-    }
 
     /** Types into the search box and presses 查询; waits until htmx (or a plain page load) shows new results. */
     private void search(String q) {

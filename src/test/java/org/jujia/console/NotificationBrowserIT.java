@@ -84,11 +84,4 @@ class NotificationBrowserIT extends BrowserTestBase {
         assertThat(page.locator("#channel-summary").textContent()).contains("120");
     }
 
-    private void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", "demo123");
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-    }
 }
