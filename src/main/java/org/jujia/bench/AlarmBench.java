@@ -78,6 +78,9 @@ final class AlarmBench {
         props.put("jujia.demo.assessed-per-community", "0");
         // nobody acknowledges bench alarms: keep escalations out of the measured window
         props.put("jujia.monitoring.escalation.ack-timeout", "PT30M");
+        // the embedded database's pool has 10 connections: keep the notification workers (4 channels) within it, or they
+        // starve the ingest's transactions (see the closing report)
+        props.put("jujia.notification.dispatch.concurrency-per-channel", o.text("notification-concurrency", "2"));
         props.put("logging.level.org.jujia", "warn");
         props.put("logging.level.org.jujia.bench", "info");
         props.put("spring.main.banner-mode", "off");
