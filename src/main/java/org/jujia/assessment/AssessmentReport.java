@@ -1,6 +1,5 @@
 package org.jujia.assessment;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -9,29 +8,19 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfGState;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jujia.elder.ElderDetail;
+import org.jujia.shared.ChinesePdf;
 import org.jujia.shared.CareColour;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -51,16 +40,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssessmentReport {
 
-    private static final Logger log = LoggerFactory.getLogger(AssessmentReport.class);
-    static final String BUNDLED_FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
-    static final String SYSTEM_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    /** The Simplified Chinese face inside Noto Sans CJK's collection (JP, KR, SC, TC, HK). */
-    static final int SYSTEM_FONT_SC_INDEX = 2;
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private final MessageSource messages;
     private final String configuredFont;
-    private volatile BaseFont font;
 
     AssessmentReport(MessageSource messages, @Value("${jujia.assessment.report-font:}") String configuredFont) {
         this.messages = messages;
@@ -176,7 +159,7 @@ public class AssessmentReport {
         var doc = new Document(PageSize.A4, 48, 48, 54, 54);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
-            writer.setPageEvent(new Footer(bf, t("assess.pdf.footer", a.id(), AssessmentConsoleController.TIME.of(now), a.scorerVersion()),
+            writer.setPageEvent(ChinesePdf.footer(bf, t("assess.pdf.footer", a.id(), AssessmentConsoleController.TIME.of(now), a.scorerVersion()),
                     a.signed() ? null : t("assess.pdf.draftMark")));
             doc.addTitle(t("assess.pdf.title") + " · " + elder.name());
             doc.addSubject(t("assess.pdf.title"));
@@ -312,77 +295,12 @@ public class AssessmentReport {
         };
     }
 
-    /** Page numbers and the print line at the foot of every page; a diagonal mark on drafts. */
-    private static final class Footer extends PdfPageEventHelper {
-        private final BaseFont bf;
-        private final String text;
-        private final String draftMark;
-
-        Footer(BaseFont bf, String text, String draftMark) {
-            this.bf = bf;
-            this.text = text;
-            this.draftMark = draftMark;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte cb = writer.getDirectContent();
-            Font f = new Font(bf, 8, Font.NORMAL, new Color(0x6b, 0x6b, 0x6b));
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(text, f), document.left(), document.bottom() - 20, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(String.valueOf(writer.getPageNumber()), f), document.right(),
-                    document.bottom() - 20, 0);
-            if (draftMark != null) {
-                PdfContentByte under = writer.getDirectContentUnder();
-                under.saveState();
-                PdfGState gs = new PdfGState();
-                gs.setFillOpacity(0.15f);
-                under.setGState(gs);
-                ColumnText.showTextAligned(under, Element.ALIGN_CENTER, new Phrase(new Chunk(draftMark, new Font(bf, 60, Font.NORMAL, Color.RED))),
-                        (document.left() + document.right()) / 2, (document.top() + document.bottom()) / 2, 45);
-                under.restoreState();
-            }
-        }
-    }
 
     // ------------------------------------------------------------------ the font
 
     /** The CJK font, loaded once (the file is large; a BaseFont can serve many documents). */
     BaseFont font() {
-        BaseFont f = font;
-        if (f == null) {
-            synchronized (this) {
-                f = font;
-                if (f == null) {
-                    f = loadFont(configuredFont);
-                    font = f;
-                }
-            }
-        }
-        return f;
+        return ChinesePdf.font(configuredFont);
     }
 
-    static BaseFont loadFont(String configured) {
-        try {
-            if (configured != null && !configured.isBlank()) {
-                log.info("PDF reports use the font {}", configured);
-                return BaseFont.createFont(configured.trim(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            }
-            try (InputStream in = AssessmentReport.class.getClassLoader().getResourceAsStream(BUNDLED_FONT)) {
-                if (in != null) {
-                    log.info("PDF reports use Noto Sans SC from the classpath ({})", BUNDLED_FONT);
-                    return BaseFont.createFont("NotoSansSC-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-                }
-            }
-            if (Files.isReadable(Path.of(SYSTEM_FONT))) {
-                log.info("PDF reports use the system font {}", SYSTEM_FONT);
-                return BaseFont.createFont(SYSTEM_FONT + "," + SYSTEM_FONT_SC_INDEX, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the Chinese font for PDF reports", e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not load the Chinese font for PDF reports: " + e.getMessage(), e);
-        }
-        throw new IllegalStateException("No Chinese (CJK) font for PDF reports: put com.helger.font:ph-fonts-noto-sans-sc on the classpath, "
-                + "install Debian's fonts-noto-cjk (" + SYSTEM_FONT + "), or set jujia.assessment.report-font to a TTF/OTF file");
-    }
 }

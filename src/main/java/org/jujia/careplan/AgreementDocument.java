@@ -1,6 +1,5 @@
 package org.jujia.careplan;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -10,20 +9,12 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfGState;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jujia.elder.ElderDetail;
 import org.jujia.region.Organisation;
+import org.jujia.shared.ChinesePdf;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementDocument {
 
-    static final String BUNDLED_FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
-    static final String SYSTEM_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
@@ -60,7 +50,6 @@ class AgreementDocument {
 
     private final MessageSource messages;
     private final CarePlanProperties props;
-    private volatile BaseFont font;
 
     AgreementDocument(MessageSource messages, CarePlanProperties props) {
         this.messages = messages;
@@ -84,7 +73,7 @@ class AgreementDocument {
         var doc = new Document(PageSize.A4, 36, 36, 48, 54);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
-            writer.setPageEvent(new Footer(bf, t("plan.pdf.footer", number(plan), TIME.format(printedAt)),
+            writer.setPageEvent(ChinesePdf.footer(bf, t("plan.pdf.footer", number(plan), TIME.format(printedAt)),
                     signing == null ? t("plan.pdf.previewMark") : null));
             doc.addTitle(t("plan.pdf.title") + " · " + plan.elderName());
             doc.addSubject(number(plan));
@@ -281,70 +270,9 @@ class AgreementDocument {
         return c;
     }
 
-    private static final class Footer extends PdfPageEventHelper {
-        private final BaseFont bf;
-        private final String text;
-        private final String mark;
-
-        Footer(BaseFont bf, String text, String mark) {
-            this.bf = bf;
-            this.text = text;
-            this.mark = mark;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte cb = writer.getDirectContent();
-            Font f = new Font(bf, 8, Font.NORMAL, new Color(0x6b, 0x6b, 0x6b));
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(text, f), document.left(), document.bottom() - 20, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(String.valueOf(writer.getPageNumber()), f), document.right(),
-                    document.bottom() - 20, 0);
-            if (mark != null) {
-                PdfContentByte under = writer.getDirectContentUnder();
-                under.saveState();
-                PdfGState gs = new PdfGState();
-                gs.setFillOpacity(0.13f);
-                under.setGState(gs);
-                ColumnText.showTextAligned(under, Element.ALIGN_CENTER, new Phrase(new Chunk(mark, new Font(bf, 56, Font.NORMAL, Color.RED))),
-                        (document.left() + document.right()) / 2, (document.top() + document.bottom()) / 2, 45);
-                under.restoreState();
-            }
-        }
-    }
 
     BaseFont font() {
-        BaseFont f = font;
-        if (f == null) {
-            synchronized (this) {
-                f = font;
-                if (f == null) {
-                    f = loadFont(props.agreementFont());
-                    font = f;
-                }
-            }
-        }
-        return f;
+        return ChinesePdf.font(props.agreementFont());
     }
 
-    static BaseFont loadFont(String configured) {
-        try {
-            if (configured != null && !configured.isBlank()) {
-                return BaseFont.createFont(configured.trim(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            }
-            try (InputStream in = AgreementDocument.class.getClassLoader().getResourceAsStream(BUNDLED_FONT)) {
-                if (in != null) {
-                    return BaseFont.createFont("NotoSansSC-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-                }
-            }
-            if (Files.isReadable(Path.of(SYSTEM_FONT))) {
-                return BaseFont.createFont(SYSTEM_FONT + ",2", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the Chinese font for agreements", e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not load the Chinese font for agreements: " + e.getMessage(), e);
-        }
-        throw new IllegalStateException("No Chinese (CJK) font for agreements: put com.helger.font:ph-fonts-noto-sans-sc on the classpath, "
-                + "install fonts-noto-cjk, or set jujia.careplan.agreement-font");
-    }
 }

@@ -148,7 +148,7 @@ class AssessmentConsoleReportTest {
 
     @Test
     void theFontComesFromTheMavenArtifact() {
-        assertThat(AssessmentReport.class.getClassLoader().getResource(AssessmentReport.BUNDLED_FONT)).as("Noto Sans SC on the classpath").isNotNull();
+        assertThat(AssessmentReport.class.getClassLoader().getResource(org.jujia.shared.ChinesePdf.BUNDLED_FONT)).as("Noto Sans SC on the classpath").isNotNull();
         assertThat(report.font().getPostscriptFontName()).containsIgnoringCase("NotoSansSC");
     }
 }
