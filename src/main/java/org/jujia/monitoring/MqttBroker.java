@@ -1,5 +1,6 @@
 package org.jujia.monitoring;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
@@ -96,6 +97,10 @@ class MqttBroker implements SmartLifecycle {
             Files.createDirectories(data.resolve("store"));
             port = cfg.port() > 0 ? cfg.port() : freePort();
             Files.writeString(conf.resolve("config.xml"), config(port, cfg), StandardCharsets.UTF_8);
+            // HiveMQ CE sends at most min(client Receive Maximum, MAX_INFLIGHT_WINDOW_SIZE_MESSAGES) unacknowledged
+            // messages per connection; the latter is a static field (default 50) with no config.xml element or system
+            // property, read on every poll. It is JVM-wide: it also applies to devices (bounded by their own Receive Maximum).
+            InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = cfg.maxInflightWindow();
             EmbeddedExtension extension = EmbeddedExtension.builder()
                     .withId("jujia-device-security").withName("Jujia device security").withVersion("1")
                     .withPriority(1000).withStartPriority(1000).withAuthor("jujia")

@@ -30,7 +30,7 @@ record MqttProperties(String url, String username, String password, String clien
         sessionExpiry = sessionExpiry == null ? Duration.ofDays(1) : sessionExpiry;
         receiveMaximum = receiveMaximum == null ? 4000 : receiveMaximum;
         connections = connections == null || connections < 1 ? 4 : connections;
-        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null) : embedded;
     }
 
     boolean external() {
@@ -45,9 +45,13 @@ record MqttProperties(String url, String username, String password, String clien
      * @param ingestUsername the platform's own user on it
      * @param ingestPassword its password (generated at start when blank)
      * @param maxQueuedMessages how many messages it queues per offline persistent session
+     * @param maxInflightWindow unacknowledged QoS 1/2 messages it sends one connection at a time (further bounded by the
+     *                          client's Receive Maximum). HiveMQ CE hard-codes 50 ({@code InternalConfigurations
+     *                          .MAX_INFLIGHT_WINDOW_SIZE_MESSAGES}, no config.xml element or system property), which caps
+     *                          each ingest connection at 50 messages per batch round trip; default 1000
      */
     record Embedded(Boolean enabled, Integer port, String bindAddress, String dataFolder, String ingestUsername, String ingestPassword,
-            Long maxQueuedMessages) {
+            Long maxQueuedMessages, Integer maxInflightWindow) {
         Embedded {
             enabled = enabled == null || enabled;
             port = port == null ? 1884 : port;
@@ -55,6 +59,7 @@ record MqttProperties(String url, String username, String password, String clien
             dataFolder = dataFolder == null || dataFolder.isBlank() ? "./data/mqtt" : dataFolder;
             ingestUsername = ingestUsername == null || ingestUsername.isBlank() ? "jujia-platform" : ingestUsername;
             maxQueuedMessages = maxQueuedMessages == null ? 1_000_000L : maxQueuedMessages;
+            maxInflightWindow = maxInflightWindow == null || maxInflightWindow < 1 ? 1000 : Math.min(maxInflightWindow, 65_535);
         }
     }
 }
