@@ -170,6 +170,8 @@ final class AlarmBench {
             AtomicLong acked = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             Map<String, Instant> alarmPublished = new ConcurrentHashMap<>();
+            // hand-off to the broker's PUBACK of every message, to tell publisher/broker-inbound queueing from ingest queueing
+            java.util.concurrent.ConcurrentLinkedQueue<Long> ackMillis = new java.util.concurrent.ConcurrentLinkedQueue<>();
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
             long sent = 0;
@@ -227,6 +229,7 @@ final class AlarmBench {
                         }
                     }
                     Instant now = Instant.now();
+                    long handedOff = System.nanoTime();
                     if (alarm) {
                         alarmPublished.put(msgId, now);
                     }
@@ -235,6 +238,7 @@ final class AlarmBench {
                             .payload(payload).send().whenComplete((r, e) -> {
                                 if (e == null && r.getError().isEmpty()) {
                                     acked.incrementAndGet();
+                                    ackMillis.add((System.nanoTime() - handedOff) / 1_000_000);
                                 } else {
                                     failed.incrementAndGet();
                                 }
@@ -266,6 +270,11 @@ final class AlarmBench {
             System.out.printf("BENCH alarms devices=%d rate=%d duration=%ds published=%d processed=%d alarms=%d notified=%d lost=%d p50=%d p99=%d max=%d%n",
                     registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
             breakdown(jdbc, tag);
+            long[] acks = ackMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (acks.length > 0) {
+                System.out.printf("bench: publish->PUBACK p50=%d ms p99=%d ms max=%d ms%n", acks[acks.length / 2],
+                        acks[(int) Math.min(acks.length - 1, acks.length * 0.99)], acks[acks.length - 1]);
+            }
             var batch = meters.find("jujia.ingest.batch").timer();
             var size = meters.find("jujia.ingest.batch.size").summary();
             if (batch != null && size != null) {
