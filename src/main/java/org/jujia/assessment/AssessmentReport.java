@@ -6,7 +6,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -19,6 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jujia.elder.ElderDetail;
+import static org.jujia.shared.ChinesePdf.cell;
+import static org.jujia.shared.ChinesePdf.facts;
+import static org.jujia.shared.ChinesePdf.section;
+
 import org.jujia.shared.ChinesePdf;
 import org.jujia.shared.CareColour;
 import org.springframework.beans.factory.annotation.Value;
@@ -249,42 +252,8 @@ public class AssessmentReport {
         return messages.getMessage(key, args, key, CHINESE);
     }
 
-    private static Paragraph section(String text, Font font) {
-        Paragraph p = new Paragraph(text, font);
-        p.setSpacingBefore(12);
-        p.setSpacingAfter(6);
-        return p;
-    }
 
-    /** A two-column-pairs table of label/value facts. */
-    private static PdfPTable facts(Font label, Font body, String... pairs) {
-        PdfPTable t = new PdfPTable(new float[] { 1.6f, 3.4f, 1.6f, 3.4f });
-        t.setWidthPercentage(100);
-        int column = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
-            boolean wide = pairs[i + 1] != null && pairs[i + 1].length() > 24;
-            if (wide && column != 0) {
-                t.completeRow();
-                column = 0;
-            }
-            t.addCell(cell(pairs[i], label));
-            PdfPCell value = cell(pairs[i + 1] == null ? "—" : pairs[i + 1], body);
-            if (wide) {
-                value.setColspan(3);
-            }
-            t.addCell(value);
-            column = wide ? 0 : (column + 2) % 4;
-        }
-        t.completeRow();
-        return t;
-    }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
-        c.setPadding(5);
-        c.setBorderColor(new Color(0xe3, 0xdd, 0xd6));
-        return c;
-    }
 
     static Color colourOf(CareColour c) {
         return switch (c) {

@@ -7,7 +7,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -22,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import org.jujia.elder.ElderDetail;
 import org.jujia.region.Organisation;
+import static org.jujia.shared.ChinesePdf.cell;
+import static org.jujia.shared.ChinesePdf.facts;
+import static org.jujia.shared.ChinesePdf.section;
+
 import org.jujia.shared.ChinesePdf;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -245,30 +248,8 @@ class AgreementDocument {
         return messages.getMessage(key, args, key, CHINESE);
     }
 
-    private static Paragraph section(String text, Font font) {
-        Paragraph p = new Paragraph(text, font);
-        p.setSpacingBefore(10);
-        p.setSpacingAfter(5);
-        return p;
-    }
 
-    private static PdfPTable facts(Font label, Font body, String... pairs) {
-        PdfPTable t = new PdfPTable(new float[] { 1.5f, 3.5f, 1.5f, 3.5f });
-        t.setWidthPercentage(100);
-        for (int i = 0; i < pairs.length; i += 2) {
-            t.addCell(cell(pairs[i], label));
-            t.addCell(cell(pairs[i + 1] == null || pairs[i + 1].isBlank() ? "—" : pairs[i + 1], body));
-        }
-        t.completeRow();
-        return t;
-    }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
-        c.setPadding(4);
-        c.setBorderColor(new Color(0xe3, 0xdd, 0xd6));
-        return c;
-    }
 
 
     BaseFont font() {

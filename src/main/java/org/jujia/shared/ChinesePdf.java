@@ -13,11 +13,14 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfGState;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import org.slf4j.Logger;
@@ -104,5 +107,48 @@ public final class ChinesePdf {
                 }
             }
         };
+    }
+
+    /** A section heading with room above and below. */
+    public static Paragraph section(String text, Font font) {
+        Paragraph p = new Paragraph(text, font);
+        p.setSpacingBefore(12);
+        p.setSpacingAfter(6);
+        return p;
+    }
+
+    /**
+     * A table of label/value pairs, two pairs a row; a long value (over 24 characters) takes the rest of its row, and a
+     * missing value shows as a dash.
+     */
+    public static PdfPTable facts(Font label, Font body, String... pairs) {
+        PdfPTable t = new PdfPTable(new float[] { 1.6f, 3.4f, 1.6f, 3.4f });
+        t.setWidthPercentage(100);
+        int column = 0;
+        for (int i = 0; i < pairs.length; i += 2) {
+            String v = pairs[i + 1] == null || pairs[i + 1].isBlank() ? "—" : pairs[i + 1];
+            boolean wide = v.length() > 24;
+            if (wide && column != 0) {
+                t.completeRow();
+                column = 0;
+            }
+            t.addCell(cell(pairs[i], label));
+            PdfPCell value = cell(v, body);
+            if (wide) {
+                value.setColspan(3);
+            }
+            t.addCell(value);
+            column = wide ? 0 : (column + 2) % 4;
+        }
+        t.completeRow();
+        return t;
+    }
+
+    /** A table cell in the documents' style. */
+    public static PdfPCell cell(String text, Font font) {
+        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        c.setPadding(5);
+        c.setBorderColor(new Color(0xe3, 0xdd, 0xd6));
+        return c;
     }
 }
