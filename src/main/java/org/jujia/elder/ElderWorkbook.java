@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jujia.shared.ImportTemplate;
 import org.jujia.shared.FieldViolation;
 
 /**
@@ -98,45 +99,13 @@ final class ElderWorkbook {
     }
 
     static byte[] template() {
-        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(SHEET);
-            CellStyle text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            CellStyle head = headerStyle(wb);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                Cell c = header.createCell(i);
-                c.setCellValue(COLUMNS.get(i).header() + (COLUMNS.get(i).required() ? "*" : ""));
-                c.setCellStyle(head);
-                sheet.setDefaultColumnStyle(i, text);
-                sheet.setColumnWidth(i, (COLUMNS.get(i).field().equals("idNumber") || COLUMNS.get(i).field().equals("address") ? 24 : 13) * 256);
-            }
-            String[] example = { "王秀英", "320508194503120026", "13812345678", "320508001001", "", "平江路 12 号 3 幢 201 室", "江苏省苏州市",
-                    "独居", "低保", "否", "否", "31.3165", "120.6290", "李强", "儿子", "13987654321", "高血压", "氨氯地平", "是", "320500001234",
-                    "否", "", "", "" };
-            Row ex = sheet.createRow(1);
-            for (int i = 0; i < example.length; i++) {
-                Cell c = ex.createCell(i);
-                c.setCellStyle(text);
-                c.setCellValue(example[i]);
-            }
-            Sheet notes = wb.createSheet("填写说明");
-            int r = 0;
-            notes.createRow(r++).createCell(0).setCellValue("带 * 的列为必填；示例行导入前请删除或替换。身份证号须为文本格式，出生日期与性别由身份证号推出。");
-            notes.createRow(r++).createCell(0).setCellValue("校验不通过的行会逐行报告（行号、列、原因），默认全部正确才导入。");
-            for (Column c : COLUMNS) {
-                Row row = notes.createRow(r++);
-                row.createCell(0).setCellValue(c.header());
-                row.createCell(1).setCellValue(c.required() ? "必填" : "选填");
-                row.createCell(2).setCellValue(c.note());
-            }
-            notes.setColumnWidth(0, 20 * 256);
-            notes.setColumnWidth(2, 40 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String[] example = { "王秀英", "320508194503120026", "13812345678", "320508001001", "", "平江路 12 号 3 幢 201 室", "江苏省苏州市",
+                "独居", "低保", "否", "否", "31.3165", "120.6290", "李强", "儿子", "13987654321", "高血压", "氨氯地平", "是", "320500001234",
+                "否", "", "", "" };
+        return ImportTemplate.build(SHEET, COLUMNS.stream().map(c -> new ImportTemplate.Column(c.header(), c.required(), c.note(),
+                c.field().equals("idNumber") || c.field().equals("address") ? 24 : 13)).toList(), List.<String[]>of(example),
+                List.of("带 * 的列为必填；示例行导入前请删除或替换。身份证号须为文本格式，出生日期与性别由身份证号推出。",
+                        "校验不通过的行会逐行报告（行号、列、原因），默认全部正确才导入。"));
     }
 
     /** A cheap check that the bytes are an .xlsx package (the sheet itself is read by the import job). */

@@ -1,9 +1,7 @@
 package org.jujia.monitoring;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -12,16 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jujia.shared.FieldViolation;
+import org.jujia.shared.ImportTemplate;
 
 /** The device register spreadsheet: the template with Chinese headers and reading its rows. */
 final class DeviceWorkbook {
@@ -74,49 +71,11 @@ final class DeviceWorkbook {
     }
 
     static byte[] template() {
-        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(SHEET);
-            CellStyle text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            CellStyle head = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                Cell c = header.createCell(i);
-                c.setCellValue(COLUMNS.get(i).header() + (COLUMNS.get(i).required() ? "*" : ""));
-                c.setCellStyle(head);
-                sheet.setDefaultColumnStyle(i, text);
-                sheet.setColumnWidth(i, 16 * 256);
-            }
-            String[][] examples = { { "GW-320508-0001", "网关", "1", "客厅", "2026-11-01", "2.1.0", "" },
-                    { "SOS-320508-0001", "紧急呼叫按钮", "1", "卧室", "2026-11-01", "1.0.3", "GW-320508-0001" } };
-            for (int r = 0; r < examples.length; r++) {
-                Row ex = sheet.createRow(r + 1);
-                for (int i = 0; i < examples[r].length; i++) {
-                    Cell c = ex.createCell(i);
-                    c.setCellStyle(text);
-                    c.setCellValue(examples[r][i]);
-                }
-            }
-            Sheet notes = wb.createSheet("填写说明");
-            int r = 0;
-            notes.createRow(r++).createCell(0).setCellValue("带 * 的列为必填；示例行导入前请删除或替换。任一行有误则全部不导入，并逐行报告（行号、列、原因）。");
-            notes.createRow(r++).createCell(0).setCellValue("导入成功后每台设备的 MQTT 密钥只显示一次，请立即下载保存。");
-            for (Column c : COLUMNS) {
-                Row row = notes.createRow(r++);
-                row.createCell(0).setCellValue(c.header());
-                row.createCell(1).setCellValue(c.required() ? "必填" : "选填");
-                row.createCell(2).setCellValue(c.note());
-            }
-            notes.setColumnWidth(0, 16 * 256);
-            notes.setColumnWidth(2, 60 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImportTemplate.build(SHEET, COLUMNS.stream().map(c -> new ImportTemplate.Column(c.header(), c.required(), c.note(), 16)).toList(),
+                List.of(new String[] { "GW-320508-0001", "网关", "1", "客厅", "2026-11-01", "2.1.0", "" },
+                        new String[] { "SOS-320508-0001", "紧急呼叫按钮", "1", "卧室", "2026-11-01", "1.0.3", "GW-320508-0001" }),
+                List.of("带 * 的列为必填；示例行导入前请删除或替换。任一行有误则全部不导入，并逐行报告（行号、列、原因）。",
+                        "导入成功后每台设备的 MQTT 密钥只显示一次，请立即下载保存。"));
     }
 
     /** Every non-blank data row of the first sheet. */
