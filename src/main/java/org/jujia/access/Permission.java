@@ -25,7 +25,27 @@ public enum Permission {
     /** see alarms and their timelines */
     ALARM_READ,
     /** acknowledge, dispatch help for and resolve alarms (the alarm centre) */
-    ALARM_HANDLE;
+    ALARM_HANDLE,
+    /** see caregivers (staff profiles, qualifications, levels, blacklist status) */
+    STAFF_READ,
+    /** maintain caregiver profiles and enrol their face photos */
+    STAFF_ADMIN,
+    /** see service orders */
+    ORDER_READ,
+    /** accept or refuse a provider's orders and assign its caregivers */
+    ORDER_MANAGE,
+    /** move orders to another provider, create staff orders (street and civil affairs) */
+    ORDER_REASSIGN,
+    /** book an extra service for an elder (family members for their elder, staff for any elder they cover) */
+    BOOKING_CREATE,
+    /** see visits and their verification */
+    VISIT_READ,
+    /** check in and out of one's own visits and record the service (caregivers) */
+    VISIT_PERFORM,
+    /** work the review queue of flagged visits: clear or confirm fraud; see check-in photos */
+    VISIT_REVIEW,
+    /** confirm or dispute and rate a visit (the elder's family) */
+    VISIT_CONFIRM;
 
     public String authority() {
         return "PERM_" + name();

@@ -18,7 +18,9 @@ class RoleTest {
 
     @Test
     void caregiversCannotRevealOrWrite() {
-        assertThat(Role.CAREGIVER.permissions()).containsExactly(Permission.ELDER_READ);
+        assertThat(Role.CAREGIVER.permissions()).containsExactlyInAnyOrder(Permission.ELDER_READ, Permission.CATALOGUE_READ,
+                Permission.VISIT_PERFORM);
+        assertThat(Role.CAREGIVER.permissions()).doesNotContain(Permission.SENSITIVE_REVEAL, Permission.ELDER_WRITE, Permission.VISIT_REVIEW);
         assertThat(Role.VOLUNTEER.permissions()).isEmpty();
     }
 

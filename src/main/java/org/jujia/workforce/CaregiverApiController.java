@@ -1,0 +1,76 @@
+package org.jujia.workforce;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Base64;
+import java.util.List;
+import org.jujia.shared.Jurisdiction;
+import org.jujia.shared.ValidationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Caregiver profiles and face enrolment (PLATFORM.md §9). */
+@RestController
+@RequestMapping("/api/v1/caregivers")
+@Tag(name = "Caregivers", description = "Caregiver profiles: provider, qualifications, skill level, base, face enrolment for visit "
+        + "verification, blacklist status")
+class CaregiverApiController {
+
+    private final Workforce workforce;
+
+    CaregiverApiController(Workforce workforce) {
+        this.workforce = workforce;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('PERM_STAFF_READ')")
+    @Operation(summary = "Caregivers within the caller's jurisdiction, optionally of one provider")
+    List<Caregiver> list(@RequestParam(required = false) Long providerId, Jurisdiction j) {
+        return workforce.list(providerId, j);
+    }
+
+    @GetMapping("/{userId}")
+    @Operation(summary = "One caregiver (caregivers may read their own profile)")
+    Caregiver get(@PathVariable long userId, Jurisdiction j) {
+        return workforce.get(userId, j);
+    }
+
+    @PutMapping("/{userId}")
+    @PreAuthorize("hasAuthority('PERM_STAFF_ADMIN')")
+    @Operation(summary = "Create or replace a caregiver's profile")
+    Caregiver save(@PathVariable long userId, @RequestBody Workforce.ProfileInput in, Jurisdiction j) {
+        return workforce.saveProfile(userId, in, j);
+    }
+
+    /** A face photo: base64 JPEG (a {@code data:image/jpeg;base64,} URL is accepted too). */
+    record FaceInput(String photo) {
+    }
+
+    @PutMapping("/{userId}/face")
+    @PreAuthorize("hasAuthority('PERM_STAFF_ADMIN')")
+    @Operation(summary = "Enrol the caregiver's face photo (JPEG ≤ 2 MB) for visit verification; stored SM4-sealed")
+    ResponseEntity<Void> enrolFace(@PathVariable long userId, @RequestBody FaceInput in, Jurisdiction j) {
+        workforce.enrolFace(userId, decodeBase64Image(in == null ? null : in.photo(), "photo"), j);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Decodes a base64 image or data URL; a clear problem naming {@code field} when it is not base64. */
+    static byte[] decodeBase64Image(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return new byte[0];
+        }
+        String b64 = value.startsWith("data:") && value.contains(",") ? value.substring(value.indexOf(',') + 1) : value;
+        try {
+            return Base64.getMimeDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(field, "base64", "the " + field + " is not valid base64");
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.jujia.workforce;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jujia.access.Role;
+import org.jujia.access.UserAccount;
+import org.jujia.access.UserAccounts;
+import org.jujia.catalogue.CaregiverLevel;
+import org.jujia.catalogue.Qualification;
+import org.jujia.privacy.AuditAction;
+import org.jujia.privacy.AuditLog;
+import org.jujia.privacy.FieldCipher;
+import org.jujia.privacy.SealedColumn;
+import org.jujia.region.Organisation;
+import org.jujia.region.OrganisationType;
+import org.jujia.region.RegionDirectory;
+import org.jujia.shared.GeoPoint;
+import org.jujia.shared.Jurisdiction;
+import org.jujia.shared.NotFoundException;
+import org.jujia.shared.ValidationException;
+import org.jujia.shared.Violations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workforce module's facade: caregiver profiles (qualifications, level, base, face enrolment) and the blacklist.
+ *
+ * <p>Reads for other modules ({@link #caregiver(long)}, {@link #ofProvider(long)}, {@link #enrolledFace(long)}) take no
+ * jurisdiction: dispatch checks eligibility and visit verification compares faces on the platform's behalf. Reads
+ * and writes on behalf of a person take the caller's {@link Jurisdiction}: a caregiver outside it is "not found".
+ */
+@Service
+public class Workforce {
+
+    static final String SUBJECT = "CAREGIVER";
+    /** Largest enrolled face photo accepted. */
+    static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+    private static final String SELECT = """
+            select c.user_id, u.username, u.display_name, c.provider_id, o.name as provider_name, n.path as home_path, c.level,
+                   c.qualifications, c.base_lat, c.base_lon, c.face_photo_enc is not null as face_enrolled, c.background_checked_on,
+                   c.active and u.enabled as active,
+                   coalesce((select max(case b.status when 'CONFIRMED' then 2 when 'PROPOSED' then 1 else 0 end)
+                             from workforce_blacklist b where b.user_id = c.user_id), 0) as blacklist_rank
+              from workforce_caregiver c
+              join access_user u on u.id = c.user_id
+              join region_node n on n.id = u.home_node_id
+              join region_organisation o on o.id = c.provider_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final UserAccounts users;
+    private final RegionDirectory regions;
+    private final FieldCipher cipher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Workforce(JdbcClient jdbc, UserAccounts users, RegionDirectory regions, FieldCipher cipher, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.regions = regions;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A profile as entered: provider, level, qualifications, base position, background check date, active. */
+    public record ProfileInput(Long providerId, CaregiverLevel level, Set<Qualification> qualifications, Double baseLatitude,
+            Double baseLongitude, LocalDate backgroundCheckedOn, Boolean active) {
+    }
+
+    // ------------------------------------------------------------------ reads for other modules
+
+    /** The caregiver profile of a user, if the user has one. */
+    public Optional<Caregiver> caregiver(long userId) {
+        return jdbc.sql(SELECT + " where c.user_id = ?").param(userId).query(Workforce::map).optional();
+    }
+
+    /** The provider's caregivers, by name. */
+    public List<Caregiver> ofProvider(long providerId) {
+        return jdbc.sql(SELECT + " where c.provider_id = ? order by u.display_name, c.user_id").param(providerId).query(Workforce::map).list();
+    }
+
+    /** The enrolled face photo (JPEG) for visit verification; not audited: it is compared by the platform, never shown. */
+    public Optional<byte[]> enrolledFace(long userId) {
+        return jdbc.sql("select face_photo_enc from workforce_caregiver where user_id = ? and face_photo_enc is not null").param(userId)
+                .query(String.class).optional().map(e -> Base64.getDecoder().decode(cipher.open(e)));
+    }
+
+    // ------------------------------------------------------------------ reads on behalf of a person
+
+    /** Caregivers within the caller's jurisdiction, optionally of one provider. */
+    public List<Caregiver> list(Long providerId, Jurisdiction j) {
+        requireRead(j);
+        return jdbc.sql(SELECT + " where n.path like :scope and (cast(:provider as bigint) is null or c.provider_id = :provider)"
+                + " order by o.name, u.display_name, c.user_id").param("scope", j.likePattern()).param("provider", providerId)
+                .query(Workforce::map).list();
+    }
+
+    /** One caregiver; caregivers may read their own profile. */
+    public Caregiver get(long userId, Jurisdiction j) {
+        Caregiver c = caregiver(userId).orElseThrow(() -> new NotFoundException("caregiver", userId));
+        if (j.userId() == userId) {
+            return c;
+        }
+        requireRead(j);
+        if (!j.covers(c.homePath())) {
+            throw new NotFoundException("caregiver", userId);
+        }
+        return c;
+    }
+
+    /** The enrolled face photo for a person to look at (a reviewer comparing a check-in photo): audited. */
+    public Optional<byte[]> viewEnrolledFace(long userId, String purpose, Jurisdiction j) {
+        get(userId, j);
+        Optional<byte[]> photo = enrolledFace(userId);
+        photo.ifPresent(p -> audit.record(j, AuditAction.REVEAL, SUBJECT, userId, "face_photo", purpose, null));
+        return photo;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /** Creates or replaces the workforce profile of a CAREGIVER account. */
+    @Transactional
+    public Caregiver saveProfile(long userId, ProfileInput in, Jurisdiction j) {
+        requireAdmin(j);
+        UserAccount account = users.get(userId, j);
+        Violations v = new Violations();
+        if (!account.roles().contains(Role.CAREGIVER)) {
+            v.add("userId", "role", "user " + account.username() + " is not a caregiver");
+        }
+        Organisation provider = null;
+        if (in == null || in.providerId() == null) {
+            v.add("providerId", "required", "choose the caregiver's provider");
+        } else {
+            provider = regions.findOrganisation(in.providerId()).filter(o -> o.type() == OrganisationType.SERVICE_PROVIDER).orElse(null);
+            if (provider == null) {
+                v.add("providerId", "unknown", "no service provider " + in.providerId());
+            }
+        }
+        if (in != null && (in.baseLatitude() == null) != (in.baseLongitude() == null)) {
+            v.add("baseLongitude", "pair", "give both base coordinates or neither");
+        }
+        Set<Qualification> quals = in == null || in.qualifications() == null ? Set.of() : in.qualifications();
+        if (in != null && in.level() != null && !quals.contains(Qualification.CAREGIVER)) {
+            v.add("level", "qualification", "a caregiver level needs the CAREGIVER qualification");
+        }
+        v.throwIfAny();
+        GeoPoint base = in.baseLatitude() == null ? null : new GeoPoint(in.baseLatitude(), in.baseLongitude());
+        String[] q = quals.stream().map(Enum::name).sorted().toArray(String[]::new);
+        jdbc.sql("""
+                insert into workforce_caregiver (user_id, provider_id, level, qualifications, base_lat, base_lon, background_checked_on, active)
+                values (:u, :p, :level, :q, :lat, :lon, :bg, :active)
+                on conflict (user_id) do update set provider_id = excluded.provider_id, level = excluded.level,
+                    qualifications = excluded.qualifications, base_lat = excluded.base_lat, base_lon = excluded.base_lon,
+                    background_checked_on = excluded.background_checked_on, active = excluded.active, updated_at = now(),
+                    version = workforce_caregiver.version + 1
+                """).param("u", userId).param("p", provider.id()).param("level", in.level() == null ? null : in.level().name())
+                .param("q", q).param("lat", base == null ? null : base.latitude()).param("lon", base == null ? null : base.longitude())
+                .param("bg", in.backgroundCheckedOn()).param("active", !Boolean.FALSE.equals(in.active())).update();
+        audit.record(j, AuditAction.UPDATE, SUBJECT, userId, null, null, "profile " + Arrays.toString(q) + " level " + in.level());
+        return caregiver(userId).orElseThrow();
+    }
+
+    /** Enrols (or replaces) the caregiver's face photo, a JPEG of at most 2 MB, stored SM4-sealed. */
+    @Transactional
+    public void enrolFace(long userId, byte[] jpeg, Jurisdiction j) {
+        requireAdmin(j);
+        get(userId, j);
+        if (jpeg == null || jpeg.length == 0) {
+            throw ValidationException.of("photo", "required", "a face photo (JPEG) is required");
+        }
+        if (jpeg.length > MAX_PHOTO_BYTES) {
+            throw ValidationException.of("photo", "size", "the photo is " + jpeg.length + " bytes; at most " + MAX_PHOTO_BYTES);
+        }
+        if (!isJpeg(jpeg)) {
+            throw ValidationException.of("photo", "format", "the photo must be a JPEG");
+        }
+        jdbc.sql("update workforce_caregiver set face_photo_enc = ?, face_enrolled_at = ?, updated_at = now(), version = version + 1 where user_id = ?")
+                .param(cipher.seal(Base64.getEncoder().encodeToString(jpeg))).param(java.sql.Timestamp.from(clock.instant())).param(userId).update();
+        audit.record(j, AuditAction.UPDATE, SUBJECT, userId, "face_photo", null, "face photo enrolled");
+    }
+
+    /**
+     * Proposes the caregiver for the blacklist (e.g. a confirmed fake check-in). Idempotent per {@code reference}: the
+     * same cause proposed twice is one entry. Until the joint decision (workforce oversight) the caregiver gets no new
+     * assignments.
+     */
+    @Transactional
+    public void proposeBlacklist(long userId, String reason, String reference, Jurisdiction actor) {
+        if (reason == null || reason.isBlank() || reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("a blacklist proposal needs a reason and a reference");
+        }
+        int inserted = jdbc.sql("""
+                insert into workforce_blacklist (user_id, status, reason, reference, proposed_at, proposed_by)
+                values (?, 'PROPOSED', ?, ?, ?, ?) on conflict (user_id, reference) do nothing
+                """).param(userId).param(reason.length() > 500 ? reason.substring(0, 500) : reason).param(reference)
+                .param(java.sql.Timestamp.from(clock.instant())).param(actor.username()).update();
+        if (inserted > 0) {
+            audit.record(actor, AuditAction.CREATE, SUBJECT, userId, null, null, "blacklist proposed: " + reference);
+        }
+    }
+
+    /** The caregiver's blacklist entries, newest first. */
+    public List<BlacklistEntry> blacklistEntries(long userId, Jurisdiction j) {
+        get(userId, j);
+        return jdbc.sql("select id, user_id, status, reason, reference, proposed_at, proposed_by, decided_at, decided_by, decision_note"
+                + " from workforce_blacklist where user_id = ? order by proposed_at desc, id desc").param(userId).query(BlacklistEntry.class).list();
+    }
+
+    /** One blacklist entry. */
+    public record BlacklistEntry(long id, long userId, String status, String reason, String reference, java.time.Instant proposedAt,
+            String proposedBy, java.time.Instant decidedAt, String decidedBy, String decisionNote) {
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static boolean isJpeg(byte[] b) {
+        return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+    }
+
+    private static void requireRead(Jurisdiction j) {
+        if (!j.can("STAFF_READ")) {
+            throw new AccessDeniedException("STAFF_READ required");
+        }
+    }
+
+    private static void requireAdmin(Jurisdiction j) {
+        if (!j.can("STAFF_ADMIN")) {
+            throw new AccessDeniedException("STAFF_ADMIN required");
+        }
+    }
+
+    private static Caregiver map(ResultSet rs, int row) throws SQLException {
+        Array arr = rs.getArray("qualifications");
+        Set<Qualification> quals = EnumSet.noneOf(Qualification.class);
+        if (arr != null) {
+            for (Object o : (Object[]) arr.getArray()) {
+                quals.add(Qualification.valueOf((String) o));
+            }
+        }
+        double lat = rs.getDouble("base_lat");
+        GeoPoint base = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("base_lon"));
+        String level = rs.getString("level");
+        java.sql.Date bg = rs.getDate("background_checked_on");
+        int rank = rs.getInt("blacklist_rank");
+        return new Caregiver(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"), rs.getLong("provider_id"),
+                rs.getString("provider_name"), rs.getString("home_path"), level == null ? null : CaregiverLevel.valueOf(level), quals, base,
+                rs.getBoolean("face_enrolled"), bg == null ? null : bg.toLocalDate(), rs.getBoolean("active"),
+                rank == 2 ? BlacklistStatus.CONFIRMED : rank == 1 ? BlacklistStatus.PROPOSED : BlacklistStatus.NONE);
+    }
+
+    /** The sealed face photo column, declared so that key rotation re-encrypts it. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+
+        @Bean
+        SealedColumn workforceFacePhoto() {
+            return new SealedColumn("workforce_caregiver", "user_id", "face_photo_enc");
+        }
+    }
+}
