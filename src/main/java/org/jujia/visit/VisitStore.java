@@ -6,10 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jujia.shared.GeoPoint;
@@ -433,13 +431,5 @@ class VisitStore {
 
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
-    }
-
-    static List<Long> copy(List<Long> l) {
-        return l == null ? null : new ArrayList<>(l);
     }
 }
