@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link VoiceCallStreak}) publishes it with {@code VOICE_CALLS_UNANSWERED}, once per streak.
  */
 @Service
-class VoiceCallRound {
+public class VoiceCallRound {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String REASON_UNANSWERED = "VOICE_CALLS_UNANSWERED";
@@ -63,7 +63,7 @@ class VoiceCallRound {
     private static final Jurisdiction SYSTEM = Jurisdiction.system("/");
 
     /** What one run did. */
-    record Summary(LocalDate date, int closed, int created, int called, int answered, int unanswered, int failed, int urgent) {
+    public record Summary(LocalDate date, int closed, int created, int called, int answered, int unanswered, int failed, int urgent) {
     }
 
     private final VoiceCallStore store;
@@ -76,6 +76,7 @@ class VoiceCallRound {
     private final VoiceCallSchedule schedule;
     private final VoiceCallStreak streak;
     private final Clock clock;
+    private final java.util.concurrent.locks.ReentrantLock exclusive = new java.util.concurrent.locks.ReentrantLock();
 
     VoiceCallRound(VoiceCallStore store, VoiceCalls calls, CarePlanManagement plans, ElderRegistry elders, ApplicationEventPublisher events,
             TransactionTemplate tx, VoiceCallProperties props, Clock clock) {
@@ -94,22 +95,44 @@ class VoiceCallRound {
     @Scheduled(cron = "${jujia.voice-calls.tick-cron:0 */5 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "dispatch.voice-calls", lockAtMostFor = "PT3H", lockAtLeastFor = "PT30S")
     public void scheduled() {
-        if (!props.enabled()) {
+        if (!props.enabled() || !exclusive.tryLock()) {
             return;
         }
-        Summary s = run(clock.instant());
+        Summary s;
+        try {
+            s = run(clock.instant());
+        } finally {
+            exclusive.unlock();
+        }
         if (s.closed() + s.created() + s.called() > 0) {
             log.info("voice-call round {}: {} closed, {} tasks created, {} calls ({} answered, {} unanswered, {} failed), {} urgent visits requested",
                     s.date(), s.closed(), s.created(), s.called(), s.answered(), s.unanswered(), s.failed(), s.urgent());
         }
     }
 
-    VoiceCallSchedule schedule() {
-        return schedule;
+    /**
+     * Runs {@code work} (the demo's replay of past days with scripted outcomes) while this node's scheduled round stays
+     * out of the way (it skips its tick instead of waiting).
+     */
+    public void exclusively(Runnable work) {
+        exclusive.lock();
+        try {
+            work.run();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
-    /** One run of the round as of {@code now}. */
-    Summary run(Instant now) {
+    /** Was a round run on this date (does any task exist)? */
+    public boolean ranOn(LocalDate date) {
+        return !store.eldersWithTask(date).isEmpty();
+    }
+
+    /**
+     * One run of the round as of {@code now} (the scheduler passes the current time; the demo data replays past days
+     * through it): closes earlier days, creates the day's tasks, places the calls that are due.
+     */
+    public Summary run(Instant now) {
         ZonedDateTime local = now.atZone(ZONE);
         LocalDate today = local.toLocalDate();
         LocalTime time = local.toLocalTime();
@@ -187,12 +210,11 @@ class VoiceCallRound {
         return created;
     }
 
-    /** Does the plan give the call on this date: in force by then, and the item's line not limited to other weekdays? */
+    /**
+     * Does the active plan give the call on this date (its line of the item not limited to other weekdays)? Eligibility
+     * is that of the plan in force when the round runs — in operation always the current date.
+     */
     boolean entitledOn(CarePlan p, LocalDate date) {
-        Instant activated = p.milestones().activatedAt();
-        if (activated != null && activated.atZone(ZONE).toLocalDate().isAfter(date)) {
-            return false;
-        }
         DayOfWeek dow = date.getDayOfWeek();
         return p.lines().stream().filter(l -> l.itemCode().equals(props.itemCode()))
                 .anyMatch(l -> l.weekdays().isEmpty() || l.weekdays().contains(dow.getValue()));
