@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * outcomes scripted per elder and day — about 92% of days answered (most at the first call, some at a retry), the
  * first such elder of the first community silent for the last three days (so an urgent home visit was requested),
  * two elders silent for the last two days, and one "need help" reply. Today's calls are left to the scheduled round.
- * Skipped when the week already has calls (the demo database persists) or a real voice gateway is configured.
+ * Skipped when any day of the week already has calls (the demo database persists) or a real voice gateway is configured.
  */
 @Component
 @Profile("demo")
@@ -73,7 +73,7 @@ class DemoVoiceCalls implements ApplicationRunner {
         LocalDate today = LocalDate.now(ZONE);
         if (!env.getProperty("jujia.notification.simulator.enabled", Boolean.class, false)
                 || !env.getProperty("jujia.notification.voice.url", "").isBlank()
-                || round.ranOn(today.minusDays(1)) || round.ranOn(today.minusDays(DAYS))) {
+                || java.util.stream.IntStream.rangeClosed(1, DAYS).anyMatch(back -> round.ranOn(today.minusDays(back)))) {
             return;
         }
         long started = System.nanoTime();
