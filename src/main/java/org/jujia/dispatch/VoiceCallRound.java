@@ -250,7 +250,7 @@ public class VoiceCallRound {
                     urgent.incrementAndGet();
                 }
             } else {
-                String status = store.notAnswered(t.id(), r.outcome(), attempt >= schedule.maxAttempts(), now);
+                String status = store.notAnswered(t.id(), r, attempt >= schedule.maxAttempts(), now);
                 if (status.equals("UNANSWERED") && checkStreak(t.elderId(), t.date(), now)) {
                     urgent.incrementAndGet();
                 }
