@@ -344,6 +344,23 @@ public class CarePlanManagement {
         return history(elderId, j).stream().filter(p -> p.status() == CarePlanStatus.ACTIVE).findFirst();
     }
 
+    // ------------------------------------------------------------------ reads for the platform's own jobs (dispatch)
+
+    /** A plan with its lines, whatever its status, for the platform itself (no caller): dispatch reading a plan it was told about. */
+    public Optional<CarePlan> plan(long planId) {
+        return store.find(planId, Jurisdiction.system("/"));
+    }
+
+    /** The elder's plan in force, for the platform itself (no caller): dispatch choosing the provider of a booking. */
+    public Optional<CarePlan> activePlanOf(long elderId) {
+        return store.history(elderId, Jurisdiction.system("/")).stream().filter(p -> p.status() == CarePlanStatus.ACTIVE).findFirst();
+    }
+
+    /** Active plans with their lines, by id after {@code afterId}, at most {@code limit}: dispatch's nightly order horizon. */
+    public List<CarePlan> activePlans(long afterId, int limit) {
+        return store.activeAfter(afterId, limit);
+    }
+
     /** Plans under the caller's node (family: their elders' only), newest first. */
     public List<CarePlan> list(CarePlanStatus status, Jurisdiction j) {
         requireRead(j);

@@ -127,6 +127,12 @@ class CarePlanStore {
                 .params(elderId, j.likePattern()).query(this::mapPlan).list());
     }
 
+    /** Active plans (with lines) by id after {@code afterId}, ascending, at most {@code limit}. */
+    List<CarePlan> activeAfter(long afterId, int limit) {
+        return withLines(jdbc.sql("select * from careplan where status = 'ACTIVE' and id > ? order by id limit ?").params(afterId, limit)
+                .query(this::mapPlan).list());
+    }
+
     /** Plans under the caller's node, optionally of one status and of some elders only. */
     List<CarePlan> list(Jurisdiction j, CarePlanStatus status, List<Long> elderIds, int limit) {
         StringBuilder sql = new StringBuilder("select * from careplan where region_path like ?");
