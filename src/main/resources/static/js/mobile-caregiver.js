@@ -15,16 +15,34 @@
 
   // ---------- visits: from the API, else the copy kept on the phone ----------
   function asList(answer) { return Array.isArray(answer) ? answer : (answer && answer.content) || []; }
+  /** Keeps a visit on the phone; a list entry (without home position and checks) does not erase a kept detail's. */
   function remember(raw) {
-    if (raw && raw.id !== undefined) { M.save('visit.' + raw.id, raw); }
-    return raw;
+    if (!raw || raw.id === undefined) { return raw; }
+    var kept = M.load('visit.' + raw.id);
+    var merged = Object.assign({}, raw);
+    if (kept) {
+      if ((!raw.checks || !raw.checks.length) && kept.checks && kept.checks.length) { merged.checks = kept.checks; }
+      if ((!raw.elder || raw.elder.latitude === null || raw.elder.latitude === undefined) && kept.elder) { merged.elder = kept.elder; }
+      if (kept.priority && !raw.priority) { merged.priority = kept.priority; }
+    }
+    M.save('visit.' + raw.id, merged);
+    return merged;
+  }
+  /** The orders' priorities (the caregiver sees their own orders), to put red first. */
+  function withPriorities(raws, date) {
+    return M.api('/orders?from=' + date + '&to=' + date).then(function (orders) {
+      var byOrder = {};
+      (orders || []).forEach(function (o) { byOrder[o.id] = o.priority; });
+      return raws.map(function (r) { return byOrder[r.orderId] ? Object.assign({}, r, { priority: byOrder[r.orderId] }) : r; });
+    }).catch(function () { return raws; });
   }
   function loadDay(offset) {
     var date = M.day(offset);
     note.hidden = true;
     return M.api('/visits?caregiver=me&date=' + date).then(function (answer) {
-      var raws = asList(answer);
-      raws.forEach(remember);
+      return withPriorities(asList(answer), date);
+    }).then(function (raws) {
+      raws = raws.map(remember);
       M.save('visits.' + date, raws.map(function (r) { return r.id; }));
       return raws;
     }).catch(function (e) {
@@ -35,7 +53,10 @@
     });
   }
   function loadVisit(id) {
-    return M.api('/visits/' + id).then(remember).catch(function (e) {
+    return M.api('/visits/' + id).then(function (raw) {
+      var kept = M.load('visit.' + raw.id);
+      return remember(kept && kept.priority && !raw.priority ? Object.assign(raw, { priority: kept.priority }) : raw);
+    }).catch(function (e) {
       var raw = M.load('visit.' + id);
       if (raw) { return raw; }
       throw e;
@@ -63,6 +84,7 @@
   }
   function showList() {
     page.hidden = true;
+    rendered = null;
     listView.hidden = false;
     current = null;
     document.querySelectorAll('.m-tab').forEach(function (b) { b.setAttribute('aria-selected', String(Number(b.dataset.day) === dayOffset)); });
@@ -157,7 +179,7 @@
   }
 
   function checksOf(v) {
-    if (Array.isArray(v.checks)) { return Promise.resolve(v.checks); }
+    if (v.checks.length) { return Promise.resolve(v.checks); }
     if (!v.itemCode) { return Promise.resolve([]); }
     var cached = M.load('item.' + v.itemCode);
     return M.api('/catalogue/items/' + encodeURIComponent(v.itemCode))
@@ -296,6 +318,7 @@
     var parts = [M.dateTime(e.capturedAt || e.at || e.serverTime)];
     if (e.accuracyMeters !== undefined && e.accuracyMeters !== null) { parts.push('±' + e.accuracyMeters + ' m'); }
     if (e.distanceMeters !== undefined && e.distanceMeters !== null) { parts.push(t('caregiver.distance', Math.round(e.distanceMeters))); }
+    if (e.faceScore !== undefined && e.faceScore !== null) { parts.push(t('caregiver.faceScore', e.faceScore)); }
     if (e.delayedSync) { parts.push(t('caregiver.delayedSync')); }
     return el('li', el('b', { text: label + ' ' }), parts.join(' · '));
   }
@@ -310,10 +333,14 @@
       if (values[i.id] !== undefined) { i.value = values[i.id]; i.dispatchEvent(new Event('input')); }
     });
   }
+  var rendered = null; // what the page shows, to leave it (and what is being typed or drawn) alone when nothing changed
   function renderVisit(v) {
+    var qIn = queuedFor(v.id, 'check-in'), qOut = queuedFor(v.id, 'check-out'), qConf = queuedFor(v.id, 'confirmation');
+    var key = JSON.stringify([v.raw, qIn.length, qOut.length, qConf.length]);
+    if (current && String(current.id) === String(v.id) && !page.hidden && key === rendered) { return; }
+    rendered = key;
     if (current && String(current.id) === String(v.id)) { keepTyped(); }
     current = v;
-    var qIn = queuedFor(v.id, 'check-in'), qOut = queuedFor(v.id, 'check-out'), qConf = queuedFor(v.id, 'confirmation');
     var started = v.status === 'IN_PROGRESS' || qIn.length > 0;
     M.clear(page);
     page.dataset.id = String(v.id);
@@ -322,7 +349,7 @@
     page.appendChild(el('header.m-visit-head',
       el('h1.m-h1', { text: v.elderName }),
       el('div.m-card-sub', { text: v.itemName }),
-      el('div.m-card-top', el('span.m-time', { text: (v.date || M.dayOf(v.start)) + ' ' + M.hhmm(v.start) + (v.end ? '–' + M.hhmm(v.end) : '') }),
+      el('div.m-card-top', el('span.m-time', { text: M.dayOf(v.start) + ' ' + M.hhmm(v.start) + (v.end ? '–' + M.hhmm(v.end) : '') }),
         M.priorityDot(v.priority), el('span#visit-status', { 'data-status': v.status }, M.chip(v.status)),
         v.delayedSync ? el('span#visit-delayed.m-chip.m-delayed', { text: t('caregiver.delayedSync') }) : null),
       v.minutes ? el('div.m-note', { text: t('caregiver.planned', v.minutes) }) : null,
@@ -352,18 +379,19 @@
       page.appendChild(el('section.m-card', holder, photoInput('photo-out', v), outBtn));
       checksOf(v).then(function (checks) { holder.appendChild(recordForm(checks)); restoreTyped(v, holder); });
     }
-    if (v.record && (v.record.measurements || v.record.notes)) {
+    if (v.record && (Object.keys(v.record.measurements || {}).length || v.record.notes)) {
       var ms = v.record.measurements || {};
       page.appendChild(el('section.m-card', el('h2.m-h2', { text: t('caregiver.record') }),
         el('ul.m-elements', Object.keys(ms).map(function (k) { return el('li', el('b', { text: M.tOr('check.' + k, k) + ' ' }), String(ms[k])); }),
           v.record.notes ? el('li', { text: v.record.notes }) : null)));
     }
-    if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation && !qConf.length) {
+    if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation && !v.dispute && !qConf.length) {
       page.appendChild(confirmation(v));
     }
-    if (v.confirmation) {
-      var c = v.confirmation;
-      page.appendChild(el('p#visit-confirmation.m-banner.m-banner-ok', { text: t('caregiver.confirmationDone', M.tOr('outcome.' + c.outcome, c.outcome || ''), M.tOr('method.' + c.method, c.method || '')) }));
+    if (v.confirmation || v.outcome) {
+      var c = v.confirmation || {};
+      page.appendChild(el('p#visit-confirmation.m-banner.m-banner-ok', { 'data-outcome': v.outcome || '',
+        text: t('caregiver.confirmationDone', M.tOr('outcome.' + v.outcome, v.outcome || ''), M.tOr('method.' + c.method, c.method || '')) }));
     }
     restoreTyped(v, page);
   }

@@ -337,32 +337,36 @@
   }
   function visitCheckIn(v) { return pick(v, 'checkIn'); }
   function visitCheckOut(v) { return pick(v, 'checkOut'); }
+  /** One reading of a visit of the API (GET /api/v1/visits…): the names the pages use. */
   function visit(v) {
+    var dispute = pick(v, 'dispute');
+    var confirmation = pick(v, 'confirmation');
     return {
       raw: v,
       id: v.id,
       orderId: pick(v, 'orderId'),
-      elderId: pick(v, 'elderId'),
+      elderId: pick(v, 'elderId', 'elder.id'),
       elderName: pick(v, 'elderName', 'elder.name') || '',
-      caregiverName: pick(v, 'caregiverName', 'caregiver.name', 'caregiver.displayName') || '',
-      lat: pick(v, 'home.latitude', 'home.lat', 'homeLatitude', 'latitude'),
-      lon: pick(v, 'home.longitude', 'home.lon', 'homeLongitude', 'longitude'),
-      address: pick(v, 'home.address', 'address') || '',
-      itemCode: pick(v, 'itemCode', 'item.code') || '',
-      itemName: (cfg.lang === 'en' ? pick(v, 'itemNameEn', 'item.nameEn', 'itemName') : pick(v, 'itemNameZh', 'itemName', 'item.nameZh')) || pick(v, 'itemCode') || '',
+      caregiverName: pick(v, 'caregiverName') || '',
+      lat: pick(v, 'elder.latitude'),
+      lon: pick(v, 'elder.longitude'),
+      itemCode: pick(v, 'itemCode') || '',
+      itemName: pick(v, 'itemName') || pick(v, 'itemCode') || '',
       priority: pick(v, 'priority'),
-      start: pick(v, 'windowStart', 'window.start', 'windowFrom', 'plannedStart', 'startsAt'),
-      end: pick(v, 'windowEnd', 'window.end', 'windowTo', 'plannedEnd', 'endsAt'),
-      date: pick(v, 'date', 'serviceDate'),
-      minutes: pick(v, 'plannedMinutes', 'durationMinutes', 'minutes'),
+      start: pick(v, 'windowStart'),
+      end: pick(v, 'windowEnd'),
+      minutes: pick(v, 'plannedMinutes'),
+      actualMinutes: pick(v, 'actualMinutes'),
       status: pick(v, 'status') || 'SCHEDULED',
       flags: pick(v, 'flags') || [],
       checkIn: visitCheckIn(v),
       checkOut: visitCheckOut(v),
-      delayedSync: !!(pick(v, 'delayedSync') || pick(v, 'checkIn.delayedSync') || pick(v, 'checkOut.delayedSync')),
-      checks: pick(v, 'checks', 'item.checks', 'measurableChecks'),
-      pin: pick(v, 'pin', 'visitPin', 'confirmationPin'),
-      confirmation: pick(v, 'confirmation'),
+      delayedSync: !!(pick(v, 'checkIn.delayedSync') || pick(v, 'checkOut.delayedSync')),
+      checks: pick(v, 'checks') || [],
+      pin: pick(v, 'confirmationPin'),
+      confirmation: confirmation,
+      dispute: dispute,
+      outcome: dispute || pick(v, 'status') === 'DISPUTED' ? 'DISPUTED' : (confirmation ? 'CONFIRMED' : null),
       rating: pick(v, 'rating'),
       record: pick(v, 'record')
     };

@@ -56,7 +56,7 @@
   }
   function visitCard(v) {
     return el('li.m-card.m-visit', { 'data-id': String(v.id), 'data-status': v.status },
-      el('div.m-card-top', el('span.m-time', { text: (v.date || M.dayOf(v.start)) + ' ' + M.hhmm(v.start) + (v.end ? '–' + M.hhmm(v.end) : '') }),
+      el('div.m-card-top', el('span.m-time', { text: M.dayOf(v.start) + ' ' + M.hhmm(v.start) + (v.end ? '–' + M.hhmm(v.end) : '') }),
         M.chip(v.status), v.delayedSync ? el('span.m-chip.m-delayed', { text: t('caregiver.delayedSync') }) : null),
       el('div.m-card-title', { text: v.itemName }),
       v.caregiverName ? el('div.m-card-sub', { text: t('family.caregiver', v.caregiverName) }) : null,
@@ -88,7 +88,10 @@
       var past = vs.filter(function (v) { return DONE.indexOf(v.status) >= 0; })
         .sort(function (a, b) { return String(b.start).localeCompare(String(a.start)); });
       if (!past.length) { listNode.appendChild(el('li.m-empty', { text: t('family.noHistory') })); }
-      past.forEach(function (v) { listNode.appendChild(historyCard(v)); });
+      // the list leaves out ratings and disputes: read each completed visit in full
+      return Promise.all(past.map(function (v) {
+        return M.api('/visits/' + v.id).then(M.visit).catch(function () { return v; });
+      })).then(function (full) { full.forEach(function (v) { listNode.appendChild(historyCard(v)); }); });
     }).catch(function (e) { failNote(listNode, e); });
   }
   function historyCard(v) {
@@ -98,11 +101,12 @@
     if (v.checkOut) { times.push(t('family.left', M.dateTime(v.checkOut.capturedAt || v.checkOut.at))); }
     if (times.length) { card.appendChild(el('div.m-note', { text: times.join(' · ') })); }
     card.appendChild(el('div.m-note', { text: t('family.verification.' + (v.status === 'VERIFIED' || v.status === 'CONFIRMED' ? 'ok' : v.status === 'FLAGGED' ? 'flagged' : 'other')) }));
-    if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation) {
+    if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation && !v.dispute) {
       card.appendChild(confirmBox(v));
-    } else if (v.confirmation) {
-      card.appendChild(el('div.m-note.m-confirmation', { text: t('caregiver.confirmationDone', M.tOr('outcome.' + v.confirmation.outcome, v.confirmation.outcome || ''),
-        M.tOr('method.' + v.confirmation.method, v.confirmation.method || '')) + (v.confirmation.reason ? ' · ' + v.confirmation.reason : '') }));
+    } else if (v.outcome) {
+      card.appendChild(el('div.m-note.m-confirmation', { 'data-outcome': v.outcome,
+        text: t('caregiver.confirmationDone', M.tOr('outcome.' + v.outcome, v.outcome), M.tOr('method.' + (v.confirmation || {}).method, (v.confirmation || {}).method || t('method.APP')))
+          + (v.dispute && v.dispute.reason ? ' · ' + v.dispute.reason : '') }));
     }
     if (v.rating) {
       card.appendChild(el('div.m-rated', { 'data-stars': String(v.rating.stars) }, el('span.m-stars', { text: '★★★★★'.slice(0, v.rating.stars) + '☆☆☆☆☆'.slice(0, 5 - v.rating.stars) }),
@@ -222,17 +226,19 @@
   });
   function showOrders(justBooked) {
     var listNode = document.getElementById('fm-orders');
-    return M.api('/orders?elderId=' + elderId).then(function (answer) {
-      var orders = asList(answer).slice().sort(function (a, b) { return String(b.createdAt || b.id).localeCompare(String(a.createdAt || a.id)); });
+    return M.api('/orders?elderId=' + elderId + '&from=' + M.day(-7) + '&to=' + M.day(60)).then(function (answer) {
+      var orders = asList(answer).filter(function (o) { return o.source === 'BOOKING'; })
+        .sort(function (a, b) { return String(b.createdAt || '').localeCompare(String(a.createdAt || '')); });
       M.clear(listNode);
       if (!orders.length) { listNode.appendChild(el('li.m-empty', { text: t('book.none') })); }
       orders.slice(0, 20).forEach(function (o) {
-        var name = M.cfg.lang === 'en' ? (o.itemNameEn || o.itemName) : (o.itemNameZh || o.itemName);
+        var name = o.itemName;
         listNode.appendChild(el('li.m-card.m-order', { 'data-id': String(o.id), 'data-status': o.status || '', 'class': justBooked && justBooked.id === o.id ? 'm-card m-order m-new' : null },
-          el('div.m-card-top', el('span.m-time', { text: (o.date || M.dayOf(o.windowStart || o.windowFrom)) + ' ' + M.hhmm(o.windowStart || o.windowFrom || '') }),
-            el('span.m-chip', { text: M.tOr('order.' + o.status, o.status || '') })),
-          el('div.m-card-title', { text: name || o.itemCode || '' }),
-          o.source ? el('div.m-card-sub', { text: M.tOr('source.' + o.source, o.source) }) : null));
+          el('div.m-card-top', el('span.m-time', { text: (o.serviceDate || M.dayOf(o.windowStart)) + ' ' + M.hhmm(o.windowStart) + (o.windowEnd ? '–' + M.hhmm(o.windowEnd) : '') }),
+            el('span.m-chip.m-order-status', { 'data-status': o.status || '', text: M.tOr('order.' + o.status, o.status || '') })),
+          el('div.m-card-title', { text: (name || o.itemCode || '') + (o.quantity > 1 ? ' × ' + o.quantity : '') }),
+          el('div.m-card-sub', { text: [o.providerName, o.caregiverName ? t('family.caregiver', o.caregiverName) : null, M.yuan(o.amountFen)].filter(Boolean).join(' · ') }),
+          o.note ? el('div.m-note', { text: o.note }) : null));
       });
     }).catch(function (e) { failNote(listNode, e); });
   }
