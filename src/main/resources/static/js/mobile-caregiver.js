@@ -194,9 +194,11 @@
     if (c.max !== null && c.max !== undefined) { return '≤ ' + c.max + u; }
     return t('caregiver.recordValue') + (c.unit ? ' (' + c.unit + ')' : '');
   }
+  // measured by the visit verification itself (photo, position, check-in/out times), not typed in
+  var MEASURED_BY_EVV = ['face_match_score', 'distance_from_home_m', 'duration_min'];
   function recordForm(checks) {
     var seen = {};
-    var fields = checks.filter(function (c) { return !seen[c.name] && (seen[c.name] = true); }).map(function (c) {
+    var fields = checks.filter(function (c) { return MEASURED_BY_EVV.indexOf(c.name) < 0 && !seen[c.name] && (seen[c.name] = true); }).map(function (c) {
       var input = el('input', { type: 'number', step: 'any', inputmode: 'decimal', 'data-check': c.name, id: 'check-' + c.name });
       var hint = el('small.m-hint', { text: bounds(c) });
       input.addEventListener('input', function () {
@@ -351,6 +353,7 @@
       el('div.m-card-sub', { text: v.itemName }),
       el('div.m-card-top', el('span.m-time', { text: M.dayOf(v.start) + ' ' + M.hhmm(v.start) + (v.end ? '–' + M.hhmm(v.end) : '') }),
         M.priorityDot(v.priority), el('span#visit-status', { 'data-status': v.status }, M.chip(v.status)),
+        qIn.length + qOut.length + qConf.length ? el('span.m-chip.m-queued', { text: t('queue.pending') }) : null,
         v.delayedSync ? el('span#visit-delayed.m-chip.m-delayed', { text: t('caregiver.delayedSync') }) : null),
       v.minutes ? el('div.m-note', { text: t('caregiver.planned', v.minutes) }) : null,
       v.address ? el('div.m-note', { text: v.address }) : null,
@@ -436,7 +439,11 @@
   });
   M.on('failed', function (d) {
     M.toast(t('queue.failedOne', t('action.' + d.entry.kind), d.error.message), 'error');
-    rerender();
+    M.pending().then(function (q) {
+      queued = q.filter(function (e) { return e.user === M.user; });
+      // the server said no: show the visit as it now stands there
+      if (current && String(current.id) === String(d.entry.visitId)) { showVisit(current.id); }
+    });
   });
 
   route();

@@ -90,7 +90,10 @@ class MobileBrowserIT extends BrowserTestBase {
 
     /** A visit of the caregiver at the home, as dispatch's assignment creates it; answers the visit id. */
     private long visit(Home home, String item, String caregiver, Instant start, int minutes, OrderPriority priority) {
-        long order = ORDERS.incrementAndGet();
+        return visit(ORDERS.incrementAndGet(), home, item, caregiver, start, minutes, priority);
+    }
+
+    private long visit(long order, Home home, String item, String caregiver, Instant start, int minutes, OrderPriority priority) {
         long caregiverId = userId(caregiver);
         var e = new OrderAssigned(order, home.elderId(), home.regionPath(), item, providerOf(caregiverId), caregiverId, null, priority, start,
                 start.plus(Duration.ofMinutes(60)), minutes, 12000, 1, null, Instant.now());
@@ -263,6 +266,45 @@ class MobileBrowserIT extends BrowserTestBase {
         assertThat(Instant.parse(checkIn.get("receivedAt").asText())).isAfter(capturedAt.plusMillis(1000));
         assertThat(checkIn.get("delayedSync").asBoolean()).as("sent within 2 minutes").isFalse();
         assertThat(checkIn.get("latitude").asDouble()).isCloseTo(home.latitude(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aQueuedCheckInTheServerRefusesIsShownAndKeptInTheFailedList() throws Exception {
+        Home home = otherHome(7);
+        long order = ORDERS.incrementAndGet();
+        long id = visit(order, home, "HOME_VISIT", "caregiver1", Instant.now().minus(Duration.ofMinutes(5)), 30, OrderPriority.GREEN);
+
+        phone("caregiver1", "/m/caregiver", home.latitude(), home.longitude());
+        page.navigate(base + "/m/caregiver#visit/" + id);
+        page.locator("#cg-visit[data-id='" + id + "'] #visit-status[data-status=SCHEDULED]").waitFor();
+        page.setInputFiles("#photo-in", cameraPhoto());
+        page.locator("#photo-in + .m-photo-preview:not([hidden])").waitFor();
+        context.setOffline(true);
+        page.click("#check-in");
+        page.locator("#visit-queued").waitFor();
+
+        // meanwhile the order is cancelled: the server will refuse the check-in (409)
+        var cancelled = new org.jujia.dispatch.OrderCancelled(order, home.elderId(), userId("caregiver1"), "老人住院", Instant.now());
+        tx.executeWithoutResult(s -> events.publishEvent(cancelled));
+        await(() -> jdbc.sql("select 1::bigint from visit where id = ? and status = 'CANCELLED'").param(id).query(Long.class).optional());
+
+        context.setOffline(false);
+        page.locator("#m-failed-toggle:not([hidden])").waitFor();
+        assertThat(page.locator("#m-failed-count").innerText()).isEqualTo("1");
+        page.locator("#visit-status[data-status=CANCELLED]").waitFor();
+        assertThat(page.locator("#m-queue").isHidden()).as("no longer queued").isTrue();
+        page.click("#m-failed-toggle");
+        Locator failed = page.locator("#m-failed-list .m-failed-item[data-kind=check-in]");
+        assertThat(failed.innerText()).contains("409");
+        shot(page, "mobile-caregiver-failed");
+
+        // it stays in the failed list across a reload, until the caregiver removes it
+        page.reload();
+        page.locator("#m-failed-toggle:not([hidden])").waitFor();
+        page.click("#m-failed-toggle");
+        page.onDialog(com.microsoft.playwright.Dialog::accept);
+        page.click("#m-failed-list .m-failed-item button");
+        page.locator("#m-failed-toggle[hidden]").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
     }
 
     @Test
