@@ -3,6 +3,7 @@ package org.jujia.dispatch.internal.planning;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import java.time.Duration;
 
@@ -21,6 +22,7 @@ public final class RouteSolver {
                 .withEntityClasses(CaregiverRoute.class, Visit.class)
                 .withConstraintProviderClass(RoutingConstraints.class)
                 .withRandomSeed(seed)
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withTerminationSpentLimit(budget);
     }
 

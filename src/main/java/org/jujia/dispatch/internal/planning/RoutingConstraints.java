@@ -98,10 +98,10 @@ public class RoutingConstraints implements ConstraintProvider {
                 .asConstraint(OVER_CAPACITY);
     }
 
-    /** The two services of a double visit need two people. */
+    /** The two services of a double visit need two people (counted even when the pair's times are inconsistent). */
     Constraint doubleServiceSameCaregiver(ConstraintFactory f) {
-        return f.forEach(Visit.class)
-                .filter(v -> v.isFirstOfPair() && v.getPartner().getRoute() == v.getRoute())
+        return f.forEachUnfiltered(Visit.class)
+                .filter(v -> v.isFirstOfPair() && v.getRoute() != null && v.getPartner().getRoute() == v.getRoute())
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(DOUBLE_SERVICE_SAME_CAREGIVER);
     }
@@ -125,10 +125,10 @@ public class RoutingConstraints implements ConstraintProvider {
 
     // ------------------------------------------------------------------ soft
 
+    /** Travel to each visit from the previous one (or the start location), and from the last one back. */
     Constraint travelTime(ConstraintFactory f) {
-        return f.forEach(CaregiverRoute.class)
-                .filter(r -> !r.getVisits().isEmpty())
-                .penalize(HardMediumSoftScore.ONE_SOFT, CaregiverRoute::totalTravel)
+        return f.forEach(Visit.class)
+                .penalize(HardMediumSoftScore.ONE_SOFT, v -> v.travelFromPrevious() + (v.getNext() == null ? v.travelToRouteEnd() : 0))
                 .asConstraint(TRAVEL_TIME);
     }
 

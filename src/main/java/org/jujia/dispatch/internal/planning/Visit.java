@@ -141,6 +141,11 @@ public class Visit {
         return startTime == null ? 0 : Math.max(0, endTime() - latestEnd);
     }
 
+    /** Travel from this visit's location to the end location of its route (0 if unassigned). */
+    public long travelToRouteEnd() {
+        return route == null ? 0 : route.travel(location, route.getEndLocation());
+    }
+
     public boolean isLast() {
         return route != null && next == null;
     }
