@@ -1,5 +1,6 @@
 package org.jujia.bench;
 
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -31,12 +32,17 @@ final class RoutingBench {
 
     static final List<String> ANCHORS = List.of("C101", "R101", "RC101", "R201", "B1", "C2");
 
+    /** {@code --search}: a Timefold local search type, default Timefold's own. */
+    private static LocalSearchType search;
+
     private RoutingBench() {
     }
 
     static int run(BenchOptions options) throws IOException {
         int budget = options.integer("budget", 10);
         int seeds = options.integer("seeds", 1);
+        String searchName = options.text("search", "");
+        search = searchName.isEmpty() ? null : LocalSearchType.valueOf(searchName);
         if (options.values().containsKey("district")) {
             return district(options.integer("visits", 1500), options.integer("caregivers", 120), budget, seeds);
         }
@@ -72,7 +78,7 @@ final class RoutingBench {
 
     private static Line solomon(Path data, String name, double bks, int budget, int seed) throws IOException {
         SolomonInstance instance = SolomonInstance.read(data.resolve("solomon/instances/" + name + ".txt"));
-        RouteSolver.Result result = RouteSolver.solve(instance.toPlan(), Duration.ofSeconds(budget), seed);
+        RouteSolver.Result result = RouteSolver.solve(instance.toPlan(), RouteSolver.config(Duration.ofSeconds(budget), seed, search), null);
         RoutePlan plan = result.plan();
         double objective = instance.truncatedDistance(SolomonInstance.routesOf(plan));
         return new Line(name, "dist-only", objective, bks, plan);
@@ -80,7 +86,7 @@ final class RoutingBench {
 
     private static Line mankowska(Path file, String name, double bks, int budget, int seed) throws IOException {
         MankowskaInstance instance = MankowskaInstance.read(file);
-        RouteSolver.Result result = RouteSolver.solve(instance.toPlan(), Duration.ofSeconds(budget), seed);
+        RouteSolver.Result result = RouteSolver.solve(instance.toPlan(), RouteSolver.config(Duration.ofSeconds(budget), seed, search), null);
         RoutePlan plan = result.plan();
         double objective = instance.cost(plan).objective();
         return new Line(name, "mankowska", objective, bks, plan);
@@ -91,7 +97,7 @@ final class RoutingBench {
             long t0 = System.nanoTime();
             RoutePlan problem = DistrictDay.generate(visits, caregivers, seed);
             long setupMillis = (System.nanoTime() - t0) / 1_000_000;
-            RouteSolver.Result result = RouteSolver.solve(problem, Duration.ofSeconds(budget), seed);
+            RouteSolver.Result result = RouteSolver.solve(problem, RouteSolver.config(Duration.ofSeconds(budget), seed, search), null);
             RoutePlan plan = result.plan();
             System.out.printf(Locale.ROOT,
                     "BENCH routing district visits=%d caregivers=%d budget=%ds seed=%d feasible=%s hard=%d unassigned=%d score=%s "

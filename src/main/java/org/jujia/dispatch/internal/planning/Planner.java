@@ -21,8 +21,9 @@ import org.jujia.workforce.Caregiver;
 /**
  * Maps a provider's day — dispatch orders and workforce caregivers — to a {@link RoutePlan}, solves it, and maps the
  * solution back to a {@link Result} of assignments; the Timefold model stays inside this package. Times are seconds
- * from midnight (Asia/Shanghai) of the day planned. A visit may start at its window start, should start by
- * {@code windowEnd - duration} (later is soft lateness) and must finish by {@code windowEnd + tolerance} (hard).
+ * from midnight (Asia/Shanghai) of the day planned. An order's window is when the visit should begin (docs/dispatch.md):
+ * it may start at {@code windowStart}, should start by {@code windowEnd} (later is soft lateness) and must be finished
+ * by {@code windowEnd + duration + tolerance} (hard: "finishing after its window").
  * Re-planning pins the orders named in {@link Request#pinnedOrderIds()} (started or done) at the head of their
  * caregiver's route, where the solver cannot move them.
  */
@@ -126,8 +127,7 @@ public final class Planner {
             String qualification = q == null || q == Qualification.NONE ? null : q.name();
             int minLevel = q == Qualification.CAREGIVER && o.minCaregiverLevel() != null ? o.minCaregiverLevel().ordinal() : 0;
             Long usual = request.usualCaregivers().get(o.elderId());
-            Visit visit = new Visit(Long.toString(o.id()), location, start, Math.max(start, end - duration),
-                    end + settings.toleranceMinutes() * 60L, duration, qualification, minLevel, Priority.valueOf(o.priority().name()),
+            Visit visit = new Visit(Long.toString(o.id()), location, start, end, end + duration + settings.toleranceMinutes() * 60L, duration, qualification, minLevel, Priority.valueOf(o.priority().name()),
                     usual == null ? null : usual.toString());
             if (request.pinnedOrderIds().contains(o.id()) && o.caregiverUserId() != null && routes.containsKey(o.caregiverUserId())) {
                 visit.setPinned(true);

@@ -3,7 +3,11 @@ package org.jujia.dispatch.internal.planning;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.PreviewFeature;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import java.time.Duration;
 
@@ -17,18 +21,35 @@ public final class RouteSolver {
     }
 
     public static SolverConfig config(Duration budget, long seed) {
-        return new SolverConfig()
+        return config(budget, seed, null);
+    }
+
+    /** @param search the local search algorithm, {@code null} for Timefold's default (late acceptance) */
+    public static SolverConfig config(Duration budget, long seed, LocalSearchType search) {
+        SolverConfig config = new SolverConfig()
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(CaregiverRoute.class, Visit.class)
                 .withConstraintProviderClass(RoutingConstraints.class)
                 .withRandomSeed(seed)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withTerminationSpentLimit(budget);
+        if (search == LocalSearchType.DIVERSIFIED_LATE_ACCEPTANCE) {
+            config.withPreviewFeature(PreviewFeature.DIVERSIFIED_LATE_ACCEPTANCE);
+        }
+        if (search != null) {
+            config.withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig().withLocalSearchType(search));
+        }
+        return config;
     }
 
     /** Solves within {@code budget}; {@code onBest} sees every new best solution (with the milliseconds spent). */
     public static Result solve(RoutePlan problem, Duration budget, long seed, BestListener onBest) {
-        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(budget, seed)).buildSolver();
+        return solve(problem, config(budget, seed), onBest);
+    }
+
+    /** Solves with a given configuration (see {@link #config(Duration, long, LocalSearchType)}). */
+    public static Result solve(RoutePlan problem, SolverConfig config, BestListener onBest) {
+        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config).buildSolver();
         long[] firstFeasibleMillis = { -1 };
         solver.addEventListener(event -> {
             HardMediumSoftScore score = (HardMediumSoftScore) event.getNewBestScore();

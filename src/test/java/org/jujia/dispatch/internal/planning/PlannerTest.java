@@ -72,8 +72,8 @@ class PlannerTest {
         Visit w = problem.getVisits().get(0);
         assertThat(w.getId()).isEqualTo("1");
         assertThat(w.getEarliestStart()).isEqualTo(9 * 3600);
-        assertThat(w.getDueStart()).isEqualTo(11 * 3600 - 45 * 60);
-        assertThat(w.getLatestEnd()).isEqualTo(11 * 3600 + 15 * 60);
+        assertThat(w.getDueStart()).isEqualTo(11 * 3600);
+        assertThat(w.getLatestEnd()).isEqualTo(11 * 3600 + 45 * 60 + 15 * 60);
         assertThat(w.getDuration()).isEqualTo(45 * 60);
         assertThat(w.getQualification()).isEqualTo("NURSE");
         assertThat(w.getPriority()).isEqualTo(Priority.RED);
