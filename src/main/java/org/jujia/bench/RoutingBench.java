@@ -101,9 +101,10 @@ final class RoutingBench {
             RoutePlan plan = result.plan();
             System.out.printf(Locale.ROOT,
                     "BENCH routing district visits=%d caregivers=%d budget=%ds seed=%d feasible=%s hard=%d unassigned=%d score=%s "
-                            + "setup=%dms first_feasible=%s peak_heap=%dMB%n",
+                            + "setup=%dms first_feasible=%s first_all_assigned=%s peak_heap=%dMB%n",
                     visits, caregivers, budget, seed, plan.getScore().isFeasible(), -plan.getScore().hardScore(), plan.unassignedCount(),
                     plan.getScore(), setupMillis, result.firstFeasibleMillis() < 0 ? "never" : result.firstFeasibleMillis() + "ms",
+                    result.firstCompleteMillis() < 0 ? "never" : result.firstCompleteMillis() + "ms",
                     peakHeapMegabytes());
         }
         return 0;

@@ -9,7 +9,7 @@ import org.jujia.shared.GeoPoint;
 
 /**
  * A generated district day for scale tests: {@code visits} elder visits and {@code caregivers} caregivers scattered
- * over about 16 × 16 km around Suzhou's Gusu district (31.30 N, 120.60 E); times in seconds from midnight. Caregivers
+ * over about 10 × 10 km (the size of Suzhou's Gusu district, 83 km²) around (31.30 N, 120.60 E); times in seconds from midnight. Caregivers
  * work 07:00–19:00 with at most 9 hours, by e-bike; 1 in 6 is also a nurse, levels 0..4 spread evenly; two are
  * blacklisted. Visits last 20–45 minutes in two- to four-hour windows between 08:00 and 18:00 (one in five all day);
  * 10% need a nurse, 10% a senior caregiver (level ≥ 2); half have a usual caregiver.
@@ -23,7 +23,7 @@ public final class DistrictDay {
         SplittableRandom random = new SplittableRandom(seed);
         List<GeoPoint> points = new ArrayList<>();
         for (int i = 0; i < caregiverCount + visitCount; i++) {
-            points.add(new GeoPoint(31.30 + (random.nextDouble() - 0.5) * 0.144, 120.60 + (random.nextDouble() - 0.5) * 0.168));
+            points.add(new GeoPoint(31.30 + (random.nextDouble() - 0.5) * 0.09, 120.60 + (random.nextDouble() - 0.5) * 0.105));
         }
         TravelMatrix matrix = new GreatCircleMatrix(points, TravelSpeeds.DEFAULT);
         List<CaregiverRoute> routes = new ArrayList<>();

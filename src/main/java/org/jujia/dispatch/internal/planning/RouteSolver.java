@@ -51,10 +51,14 @@ public final class RouteSolver {
     public static Result solve(RoutePlan problem, SolverConfig config, BestListener onBest) {
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config).buildSolver();
         long[] firstFeasibleMillis = { -1 };
+        long[] firstCompleteMillis = { -1 };
         solver.addEventListener(event -> {
             HardMediumSoftScore score = (HardMediumSoftScore) event.getNewBestScore();
             if (firstFeasibleMillis[0] < 0 && event.isNewBestSolutionInitialized() && score.isFeasible()) {
                 firstFeasibleMillis[0] = event.getTimeMillisSpent();
+            }
+            if (firstCompleteMillis[0] < 0 && event.isNewBestSolutionInitialized() && score.isFeasible() && score.mediumScore() == 0) {
+                firstCompleteMillis[0] = event.getTimeMillisSpent();
             }
             if (onBest != null) {
                 onBest.bestChanged(score, event.getTimeMillisSpent());
@@ -62,7 +66,7 @@ public final class RouteSolver {
         });
         long t0 = System.nanoTime();
         RoutePlan best = solver.solve(problem);
-        return new Result(best, (System.nanoTime() - t0) / 1_000_000, firstFeasibleMillis[0]);
+        return new Result(best, (System.nanoTime() - t0) / 1_000_000, firstFeasibleMillis[0], firstCompleteMillis[0]);
     }
 
     public static Result solve(RoutePlan problem, Duration budget, long seed) {
@@ -75,8 +79,11 @@ public final class RouteSolver {
         void bestChanged(HardMediumSoftScore score, long millisSpent);
     }
 
-    /** @param firstFeasibleMillis when the first feasible best solution appeared, -1 if none */
-    public record Result(RoutePlan plan, long millisSpent, long firstFeasibleMillis) {
+    /**
+     * @param firstFeasibleMillis when the first best solution without hard violations appeared, -1 if none
+     * @param firstCompleteMillis when the first one that also assigns every visit appeared, -1 if none
+     */
+    public record Result(RoutePlan plan, long millisSpent, long firstFeasibleMillis, long firstCompleteMillis) {
     }
 
 }
