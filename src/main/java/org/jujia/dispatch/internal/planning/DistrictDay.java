@@ -11,7 +11,7 @@ import org.jujia.shared.GeoPoint;
  * A generated district day for scale tests: {@code visits} elder visits and {@code caregivers} caregivers scattered
  * over about 10 × 10 km (the size of Suzhou's Gusu district, 83 km²) around (31.30 N, 120.60 E); times in seconds from midnight. Caregivers
  * work 07:00–19:00 with at most 9 hours, by e-bike; 1 in 6 is also a nurse, levels 0..4 spread evenly; two are
- * blacklisted. Visits last 20–45 minutes in two- to four-hour windows between 08:00 and 18:00 (one in five all day);
+ * blacklisted. Visits last 15–30 minutes in two- to four-hour windows between 08:00 and 18:00 (one in five all day);
  * 10% need a nurse, 10% a senior caregiver (level ≥ 2); half have a usual caregiver.
  */
 public final class DistrictDay {
@@ -36,7 +36,7 @@ public final class DistrictDay {
             routes.add(new CaregiverRoute("cg" + c, c, c, 7 * 3600, 19 * 3600, 9 * 3600, quals, c == 7 || c == 77, TransportMode.E_BIKE,
                     0, matrix));
         }
-        int[] durations = { 20, 30, 30, 45 };
+        int[] durations = { 15, 20, 30, 30 };
         Priority[] priorities = Priority.values();
         List<Visit> visits = new ArrayList<>();
         for (int i = 0; i < visitCount; i++) {
