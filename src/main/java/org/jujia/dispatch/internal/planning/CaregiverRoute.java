@@ -104,14 +104,6 @@ public class CaregiverRoute {
         return visits.isEmpty() ? 0 : returnTime() - departure();
     }
 
-    public long overtime() {
-        return Math.max(0, workingTime() - maxWork);
-    }
-
-    public long beyondShift() {
-        return visits.isEmpty() ? 0 : Math.max(0, returnTime() - shiftEnd);
-    }
-
     public long load() {
         long sum = 0;
         for (Visit v : visits) {
