@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jujia.catalogue.Qualification;
 import org.jujia.dispatch.Order;
 import org.jujia.shared.GeoPoint;
@@ -56,10 +55,11 @@ public final class Planner {
      *
      * @param elderLocations  where each elder lives (orders of elders without a location are left unassigned)
      * @param usualCaregivers the elder's usual caregiver (user id), for continuity of care
-     * @param pinnedOrderIds  orders already started or done: they stay with their caregiver, in time order
+     * @param pinnedOrderIds  orders already started or done, in the order they were performed: they stay with their
+     *                        caregiver, in that order, at the head of the route
      */
     public record Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
-            Map<Long, Long> usualCaregivers, Set<Long> pinnedOrderIds) {
+            Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds) {
     }
 
     /** An order given to a caregiver: its position in the route, planned start and the travel to get there. */
@@ -136,7 +136,7 @@ public final class Planner {
             visits.add(visit);
             orderOf.put(visit.getId(), o);
         }
-        pinned.sort(Comparator.comparingLong(Visit::getEarliestStart));
+        pinned.sort(Comparator.comparingInt(v -> request.pinnedOrderIds().indexOf(orderOf.get(v.getId()).id())));
         for (Visit v : pinned) {
             CaregiverRoute route = routes.get(orderOf.get(v.getId()).caregiverUserId());
             route.getVisits().add(v);

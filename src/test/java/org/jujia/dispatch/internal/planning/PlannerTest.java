@@ -56,7 +56,7 @@ class PlannerTest {
         Order nowhere = order(3, 999, 9, 10, 30, Qualification.NONE, null, OrderPriority.YELLOW, null);
         Planner planner = new Planner(Planner.Settings.DEFAULT);
         Planner.Request request = new Planner.Request(DAY, List.of(wound, bath, nowhere), List.of(banned, nurse),
-                Map.of(101L, point(0.005, 0.005), 102L, point(-0.005, 0.01)), Map.of(101L, 21L), Set.of());
+                Map.of(101L, point(0.005, 0.005), 102L, point(-0.005, 0.01)), Map.of(101L, 21L), List.of());
 
         Planner.Mapping mapping = planner.toProblem(request);
         RoutePlan problem = mapping.problem();
@@ -150,29 +150,37 @@ class PlannerTest {
             homes.put(100 + i, point(0.001 * i, 0.002 * (i % 3)));
         }
         Planner planner = new Planner(Planner.Settings.DEFAULT);
-        Planner.Result first = planner.plan(new Planner.Request(DAY, orders, team, homes, Map.of(), Set.of()), Duration.ofSeconds(2), 1);
+        Planner.Result first = planner.plan(new Planner.Request(DAY, orders, team, homes, Map.of(), List.of()), Duration.ofSeconds(2), 1);
         assertThat(first.feasible()).isTrue();
         assertThat(first.unassignedOrderIds()).isEmpty();
 
-        // 10:00: caregiver 1 has done its first visit and started the second; caregiver 3 calls in sick
-        List<Planner.Assignment> ofOne = first.assignments().stream().filter(a -> a.caregiverUserId() == 1).toList();
-        assertThat(ofOne).hasSizeGreaterThanOrEqualTo(2);
-        Set<Long> pinned = Set.of(ofOne.get(0).orderId(), ofOne.get(1).orderId());
+        // 10:00: the busiest caregiver has done its first visit and started the second; another calls in sick
         Map<Long, Long> assignedTo = new HashMap<>();
-        first.assignments().forEach(a -> assignedTo.put(a.orderId(), a.caregiverUserId()));
+        Map<Long, Integer> load = new HashMap<>();
+        first.assignments().forEach(a -> {
+            assignedTo.put(a.orderId(), a.caregiverUserId());
+            load.merge(a.caregiverUserId(), 1, Integer::sum);
+        });
+        long busiest = load.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        long sick = team.stream().map(Caregiver::userId).filter(id -> id != busiest).findFirst().orElseThrow();
+        List<Planner.Assignment> before = first.assignments().stream().filter(a -> a.caregiverUserId() == busiest).toList();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+        List<Long> pinned = List.of(before.get(0).orderId(), before.get(1).orderId());
         List<Order> current = orders.stream()
                 .map(o -> order(o.id(), o.elderId(), hourOf(o.windowStart()), hourOf(o.windowEnd()), o.durationMinutes(), o.requiredQualification(),
                         null, o.priority(), assignedTo.get(o.id())))
                 .toList();
-        Planner.Result replanned = planner.plan(new Planner.Request(DAY, current, team.subList(0, 2), homes, Map.of(), pinned),
-                Duration.ofSeconds(2), 2);
+        List<Caregiver> present = team.stream().filter(c -> c.userId() != sick).toList();
+        Planner.Result replanned = planner.plan(new Planner.Request(DAY, current, present, homes, Map.of(), pinned), Duration.ofSeconds(2), 2);
 
-        List<Planner.Assignment> nowOne = replanned.assignments().stream().filter(a -> a.caregiverUserId() == 1).toList();
-        assertThat(nowOne.get(0).orderId()).isEqualTo(ofOne.get(0).orderId());
-        assertThat(nowOne.get(1).orderId()).isEqualTo(ofOne.get(1).orderId());
-        assertThat(nowOne.get(0).pinned()).isTrue();
-        assertThat(nowOne.get(1).pinned()).isTrue();
-        assertThat(replanned.assignments()).extracting(Planner.Assignment::caregiverUserId).doesNotContain(3L);
+        List<Planner.Assignment> after = replanned.assignments().stream().filter(a -> a.caregiverUserId() == busiest).toList();
+        assertThat(after.get(0).orderId()).isEqualTo(before.get(0).orderId());
+        assertThat(after.get(1).orderId()).isEqualTo(before.get(1).orderId());
+        assertThat(after.get(0).pinned()).isTrue();
+        assertThat(after.get(1).pinned()).isTrue();
+        assertThat(replanned.assignments()).filteredOn(a -> !pinned.contains(a.orderId())).extracting(Planner.Assignment::pinned)
+                .containsOnly(false);
+        assertThat(replanned.assignments()).extracting(Planner.Assignment::caregiverUserId).doesNotContain(sick);
         assertThat(replanned.assignments().size() + replanned.unassignedOrderIds().size()).isEqualTo(12);
     }
 
