@@ -149,6 +149,11 @@ class MobileBrowserIT extends BrowserTestBase {
     private void phone(String username, String landing, double latitude, double longitude) {
         open(new Browser.NewContextOptions().setViewportSize(375, 812).setIsMobile(true).setHasTouch(true).setUserAgent(PHONE_UA)
                 .setGeolocation(new Geolocation(latitude, longitude).setAccuracy(8)).setPermissions(List.of("geolocation")));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("[MobileBrowserIT] " + r.status() + " " + r.request().method() + " " + r.url());
+            }
+        });
         page.navigate(base + "/login");
         page.fill("#username", username);
         page.fill("#password", "demo123");
@@ -305,6 +310,30 @@ class MobileBrowserIT extends BrowserTestBase {
         page.onDialog(com.microsoft.playwright.Dialog::accept);
         page.click("#m-failed-list .m-failed-item button");
         page.locator("#m-failed-toggle[hidden]").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+    }
+
+    @Test
+    void theListOpensWithoutNetworkFromThePhonesCopies() throws Exception {
+        Home home = otherHome(9);
+        Instant later = Instant.now().plus(Duration.ofMinutes(90));
+        long id = visit(home, "HOME_VISIT", "caregiver3", later, 30, OrderPriority.GREEN);
+        phone("caregiver3", "/m/caregiver", home.latitude(), home.longitude());
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        // the service worker takes over the page; a second load online puts the page shell in its cache
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.reload();
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        assertThat(page.evaluate("() => navigator.serviceWorker.controller !== null")).isEqualTo(true);
+
+        context.setOffline(true);
+        page.reload();
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        assertThat(page.locator("#cg-list-note").innerText()).contains("离线");
+        assertThat(page.locator("#m-net").getAttribute("data-online")).isEqualTo("false");
+        page.locator(".m-visit[data-id='" + id + "'] a").click();
+        page.locator("#cg-visit[data-id='" + id + "'] #visit-status[data-status=SCHEDULED]").waitFor();
+        shot(page, "mobile-caregiver-offline");
+        context.setOffline(false);
     }
 
     @Test
