@@ -15,6 +15,7 @@ create table voice_call_task (
     attempts             integer      not null default 0 check (attempts >= 0),
     last_outcome         varchar(12)  check (last_outcome in ('ANSWERED', 'NO_ANSWER', 'BUSY', 'FAILED')),
     keypad               varchar(8),
+    last_error           varchar(300),
     need_help            boolean      not null default false,
     created_at           timestamptz  not null,
     first_attempt_at     timestamptz,

@@ -51,6 +51,9 @@ class DemoOrders implements ApplicationRunner {
     private static final List<LocalTime> SLOTS = List.of(LocalTime.of(7, 0), LocalTime.of(8, 0), LocalTime.of(9, 30), LocalTime.of(13, 30),
             LocalTime.of(15, 0), LocalTime.of(16, 30), LocalTime.of(18, 0), LocalTime.of(19, 30));
 
+    /** At most this many of today's and tomorrow's orders are accepted and assigned (a benchmark may have left thousands). */
+    private static final int MAX_ACCEPT = 200;
+
     private final DispatchManagement dispatch;
     private final CarePlanManagement plans;
     private final UserAccounts users;
@@ -91,7 +94,9 @@ class DemoOrders implements ApplicationRunner {
 
         Jurisdiction op = provider.get();
         long cg1 = caregiver.get().id();
+        // the demo board: provider1 accepts today's and tomorrow's orders (the first MAX_ACCEPT of them, most urgent first)
         List<Long> pending = ids(dispatch.list(query(today, today.plusDays(1), OrderStatus.PENDING), op));
+        pending = pending.subList(0, Math.min(MAX_ACCEPT, pending.size()));
         int accepted = pending.isEmpty() ? 0 : dispatch.acceptAll(pending, op).size();
         int staffOrders = 0;
         for (LocalDate day : List.of(today, today.plusDays(1))) {
@@ -152,7 +157,8 @@ class DemoOrders implements ApplicationRunner {
     /** Every other accepted order of the days goes to the first eligible, free caregiver of the provider (not caregiver1). */
     private int assignRest(Jurisdiction op, long cg1, LocalDate from, LocalDate to) {
         int n = 0;
-        for (Order o : dispatch.list(query(from, to, OrderStatus.ACCEPTED), op)) {
+        List<Order> accepted = dispatch.list(query(from, to, OrderStatus.ACCEPTED), op);
+        for (Order o : accepted.subList(0, Math.min(MAX_ACCEPT, accepted.size()))) {
             for (CaregiverOption c : dispatch.eligibleCaregivers(o.id(), op)) {
                 if (c.assignable() && c.userId() != cg1 && tryAssign(o.id(), c.userId(), op)) {
                     n++;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jujia.careplan.CarePlan;
@@ -63,35 +65,36 @@ class OrderGeneration {
         ElderRef e = elder.get();
         OrderPriority priority = OrderPriority.of(e.careColour());
         Instant now = clock.instant();
-        int created = 0;
+        Map<String, ServiceItem> active = new HashMap<>();
+        catalogue.items(from).forEach(i -> active.put(i.code(), i));
+        List<OrderStore.Slot> slots = new ArrayList<>();
         for (PlanLine line : plan.lines()) {
-            ServiceItem item = catalogue.find(line.itemCode(), from).or(() -> catalogue.find(line.itemCode(), to)).orElse(null);
+            // a withdrawn item still serves the plans that have it
+            ServiceItem item = Optional.ofNullable(active.get(line.itemCode())).or(() -> catalogue.find(line.itemCode(), from)).orElse(null);
             if (!OrderSchedule.deliveredByVisit(item)) {
                 continue;
             }
             int minutes = line.durationMinutes() > 0 ? line.durationMinutes() : item.standardMinutes();
-            List<OrderStore.Slot> slots = new ArrayList<>();
+            int quantity = OrderSchedule.quantity(item.unit(), minutes);
             for (OrderSchedule.Occurrence o : OrderSchedule.occurrences(OrderSchedule.line(line), from, to, plan.elderId())) {
                 Instant start = o.start().atZone(ZONE).toInstant();
                 Instant end = o.end().atZone(ZONE).toInstant();
                 if (end.isAfter(notEndingBefore)) {
-                    slots.add(new OrderStore.Slot(o.date(), o.index(), start, end));
+                    slots.add(new OrderStore.Slot(line.position(), item.code(), item.nameZh(), minutes, quantity, line.unitPriceFen(),
+                            item.requiredQualification(), item.minCaregiverLevel(), o.date(), o.index(), start, end));
                 }
             }
-            var template = new OrderStore.NewOrder(e.id(), e.name(), e.regionPath(), item.code(), item.nameZh(), null, null, null, minutes,
-                    OrderSchedule.quantity(item.unit(), minutes), line.unitPriceFen(), item.requiredQualification(), item.minCaregiverLevel(),
-                    priority, plan.providerId(), OrderSource.CARE_PLAN, plan.id(), line.position(), null, null, null, null, null);
-            List<OrderStore.Created> rows = store.insertPlanLine(template, slots, now, SYSTEM);
-            List<Long> ids = new ArrayList<>(rows.size());
-            for (OrderStore.Created r : rows) {
-                ids.add(r.id());
-                events.publishEvent(new OrderCreated(r.id(), e.id(), item.code(), plan.providerId(), OrderSource.CARE_PLAN, priority, r.start(), r.end(),
-                        minutes, plan.id(), now));
-            }
-            store.events(ids, now, SYSTEM, "CREATED", "care plan #" + plan.id() + " v" + plan.version() + " line " + line.position());
-            created += rows.size();
         }
-        return created;
+        List<OrderStore.Created> rows = store.insertPlanOrders(e.id(), e.name(), e.regionPath(), priority, plan.providerId(), plan.id(), slots, now,
+                SYSTEM);
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (OrderStore.Created r : rows) {
+            ids.add(r.id());
+            events.publishEvent(new OrderCreated(r.id(), e.id(), r.itemCode(), plan.providerId(), OrderSource.CARE_PLAN, priority, r.start(), r.end(),
+                    r.minutes(), plan.id(), now));
+        }
+        store.events(ids, now, SYSTEM, "CREATED", "care plan #" + plan.id() + " v" + plan.version());
+        return rows.size();
     }
 
     /** Cancels the plan's open orders whose window opens after {@code after}; answers how many. */

@@ -42,12 +42,13 @@ class OrderStore {
             String urgentReason, String urgentReference, Long bookedByUserId) {
     }
 
-    /** A plan line's occurrence to insert. */
-    record Slot(LocalDate date, int occurrence, Instant start, Instant end) {
+    /** A plan occurrence to insert: its line (position, item, minutes, quantity, frozen price, requirement) and its slot. */
+    record Slot(int line, String itemCode, String itemName, int minutes, int quantity, long unitPriceFen, Qualification qualification,
+            CaregiverLevel minLevel, LocalDate date, int occurrence, Instant start, Instant end) {
     }
 
-    /** An order row the database created: id and the slot it fills. */
-    record Created(long id, LocalDate date, Instant start, Instant end) {
+    /** An order row the database created: id, item and the slot it fills. */
+    record Created(long id, String itemCode, int minutes, Instant start, Instant end) {
     }
 
     /** Inserts one order (bookings, staff, urgent); empty when an urgent order of the same reference or elder/reason exists. */
@@ -73,36 +74,42 @@ class OrderStore {
     }
 
     /**
-     * Inserts a plan line's occurrences in one statement; those already there (same plan, line, date and occurrence)
-     * are skipped. Answers the rows created.
+     * Inserts a plan's occurrences (all its lines) in one statement; those already there (same plan, line, date and
+     * occurrence) are skipped. Answers the rows created.
      */
-    List<Created> insertPlanLine(NewOrder line, List<Slot> slots, Instant now, String by) {
+    List<Created> insertPlanOrders(long elderId, String elderName, String regionPath, OrderPriority priority, long providerId, long planId,
+            List<Slot> slots, Instant now, String by) {
         if (slots.isEmpty()) {
             return List.of();
         }
-        String[] dates = slots.stream().map(s -> s.date().toString()).toArray(String[]::new);
-        Integer[] occurrences = slots.stream().map(Slot::occurrence).toArray(Integer[]::new);
-        String[] starts = slots.stream().map(s -> s.start().toString()).toArray(String[]::new);
-        String[] ends = slots.stream().map(s -> s.end().toString()).toArray(String[]::new);
         return jdbc.sql("""
                 insert into dispatch_order (elder_id, elder_name, region_path, item_code, item_name, service_date, window_start, window_end,
                     duration_minutes, busy_until, quantity, unit_price_fen, required_qualification, min_caregiver_level, priority, priority_rank,
                     provider_id, source, care_plan_id, plan_line, occurrence, status, created_at, created_by, updated_at)
-                select :elder, :elderName, :path, :item, :itemName, u.d, u.s, u.e, :minutes, u.s + make_interval(mins => :minutes), :quantity,
-                       :price, :qualification, :level, :priority, :rank, :provider, 'CARE_PLAN', :plan, :line, u.o, 'PENDING', :now, :by, :now
-                  from unnest(cast(:dates as date[]), cast(:occurrences as int[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
-                       as u(d, o, s, e)
+                select :elder, :elderName, :path, u.item, u.item_name, u.d, u.s, u.e, u.minutes, u.s + make_interval(mins => u.minutes), u.quantity,
+                       u.price, u.qualification, u.level, :priority, :rank, :provider, 'CARE_PLAN', :plan, u.line, u.o, 'PENDING', :now, :by, :now
+                  from unnest(cast(:lines as int[]), cast(:items as varchar[]), cast(:itemNames as varchar[]), cast(:minutes as int[]),
+                              cast(:quantities as int[]), cast(:prices as bigint[]), cast(:qualifications as varchar[]), cast(:levels as varchar[]),
+                              cast(:dates as date[]), cast(:occurrences as int[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
+                       as u(line, item, item_name, minutes, quantity, price, qualification, level, d, o, s, e)
                 on conflict (care_plan_id, plan_line, service_date, occurrence) where care_plan_id is not null do nothing
-                returning id, service_date, window_start, window_end""")
-                .param("elder", line.elderId()).param("elderName", line.elderName()).param("path", line.regionPath()).param("item", line.itemCode())
-                .param("itemName", line.itemName()).param("minutes", line.durationMinutes()).param("quantity", line.quantity())
-                .param("price", line.unitPriceFen()).param("qualification", line.qualification().name())
-                .param("level", line.minLevel() == null ? null : line.minLevel().name()).param("priority", line.priority().name())
-                .param("rank", line.priority().ordinal()).param("provider", line.providerId()).param("plan", line.carePlanId())
-                .param("line", line.planLine()).param("now", ts(now)).param("by", by).param("dates", dates).param("occurrences", occurrences)
-                .param("starts", starts).param("ends", ends)
-                .query((rs, i) -> new Created(rs.getLong("id"), rs.getDate("service_date").toLocalDate(), rs.getTimestamp("window_start").toInstant(),
-                        rs.getTimestamp("window_end").toInstant()))
+                returning id, item_code, duration_minutes, window_start, window_end""")
+                .param("elder", elderId).param("elderName", elderName).param("path", regionPath).param("priority", priority.name())
+                .param("rank", priority.ordinal()).param("provider", providerId).param("plan", planId).param("now", ts(now)).param("by", by)
+                .param("lines", slots.stream().map(Slot::line).toArray(Integer[]::new))
+                .param("items", slots.stream().map(Slot::itemCode).toArray(String[]::new))
+                .param("itemNames", slots.stream().map(Slot::itemName).toArray(String[]::new))
+                .param("minutes", slots.stream().map(Slot::minutes).toArray(Integer[]::new))
+                .param("quantities", slots.stream().map(Slot::quantity).toArray(Integer[]::new))
+                .param("prices", slots.stream().map(Slot::unitPriceFen).toArray(Long[]::new))
+                .param("qualifications", slots.stream().map(x -> x.qualification().name()).toArray(String[]::new))
+                .param("levels", slots.stream().map(x -> x.minLevel() == null ? null : x.minLevel().name()).toArray(String[]::new))
+                .param("dates", slots.stream().map(x -> x.date().toString()).toArray(String[]::new))
+                .param("occurrences", slots.stream().map(Slot::occurrence).toArray(Integer[]::new))
+                .param("starts", slots.stream().map(x -> x.start().toString()).toArray(String[]::new))
+                .param("ends", slots.stream().map(x -> x.end().toString()).toArray(String[]::new))
+                .query((rs, i) -> new Created(rs.getLong("id"), rs.getString("item_code"), rs.getInt("duration_minutes"),
+                        rs.getTimestamp("window_start").toInstant(), rs.getTimestamp("window_end").toInstant()))
                 .list();
     }
 

@@ -52,11 +52,12 @@ class VoiceCallBoard {
      * One elder's call of the day.
      *
      * @param status        PENDING, ANSWERED, UNANSWERED or FAILED
+     * @param lastError     why the last attempt could not be placed (FAILED attempts only)
      * @param nextAttemptAt when the next retry is due (pending tasks of today only)
      * @param unansweredRun consecutive unanswered days up to this date ({@link VoiceCallStreak#current})
      */
     record Call(long taskId, long elderId, String elderName, long communityId, String status, int attempts, String lastOutcome,
-            String keypad, boolean needHelp, Instant firstAttemptAt, Instant lastAttemptAt, Instant answeredAt, LocalTime nextAttemptAt,
+            String keypad, String lastError, boolean needHelp, Instant firstAttemptAt, Instant lastAttemptAt, Instant answeredAt, LocalTime nextAttemptAt,
             int unansweredRun, List<DayCell> lastDays) {
     }
 
@@ -105,7 +106,7 @@ class VoiceCallBoard {
             }
             LocalTime next = t.status().equals("PENDING") && date.equals(today) ? schedule.nextAttempt(t.attempts()).orElse(null) : null;
             calls.add(new Call(t.id(), t.elderId(), t.elderName(), t.communityId(), t.status(), t.attempts(), t.lastOutcome(), t.keypad(),
-                    t.needHelp(), t.firstAttemptAt(), t.lastAttemptAt(), t.answeredAt(), next, run, strip));
+                    t.lastError(), t.needHelp(), t.firstAttemptAt(), t.lastAttemptAt(), t.answeredAt(), next, run, strip));
         }
         Map<Long, List<Call>> byCommunity = calls.stream().collect(Collectors.groupingBy(Call::communityId, LinkedHashMap::new, Collectors.toList()));
         List<Community> communities = new ArrayList<>();

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param unansweredDays consecutive unanswered days that request an urgent home visit
  * @param helpDigit      the keypad reply meaning "I need help" (raises an urgent visit at once)
  * @param script         the text read out; {@code {name}} is replaced by the elder's name
+ *
+ * <p>How often the round runs is {@code jujia.voice-calls.tick-cron} (default every 5 minutes, Asia/Shanghai), read by
+ * the {@code @Scheduled} annotation of {@link VoiceCallRound#scheduled()}.
  */
 @ConfigurationProperties("jujia.voice-calls")
 record VoiceCallProperties(Boolean enabled, String itemCode, List<LocalTime> attemptTimes, LocalTime cutoff, Integer concurrency,

@@ -195,7 +195,7 @@ public class VoiceCallRound {
         Set<Long> have = store.eldersWithTask(today);
         int created = 0;
         for (CarePlan p : plans.activeWithItem(props.itemCode())) {
-            if (have.contains(p.elderId()) || !entitledOn(p, today)) {
+            if (have.contains(p.elderId()) || !entitledOn(p, props.itemCode(), today)) {
                 continue;
             }
             Optional<ElderRef> elder = elders.find(p.elderId(), SYSTEM);
@@ -214,9 +214,9 @@ public class VoiceCallRound {
      * Does the active plan give the call on this date (its line of the item not limited to other weekdays)? Eligibility
      * is that of the plan in force when the round runs — in operation always the current date.
      */
-    boolean entitledOn(CarePlan p, LocalDate date) {
+    static boolean entitledOn(CarePlan p, String itemCode, LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
-        return p.lines().stream().filter(l -> l.itemCode().equals(props.itemCode()))
+        return p.status() == org.jujia.careplan.CarePlanStatus.ACTIVE && p.lines().stream().filter(l -> l.itemCode().equals(itemCode))
                 .anyMatch(l -> l.weekdays().isEmpty() || l.weekdays().contains(dow.getValue()));
     }
 
@@ -227,9 +227,14 @@ public class VoiceCallRound {
         }
         int attempt = t.attempts() + 1;
         VoiceCallResult result;
-        Optional<EmergencyProfile> profile = elders.emergencyProfile(t.elderId(), "每日语音问候 daily voice call " + t.date());
-        String phone = profile.map(EmergencyProfile::phone).filter(s -> !s.isBlank()).orElse(null);
-        if (phone == null) {
+        // an elder who moved away or died since the task was created is not called again; the day closes without evidence
+        ElderStatus status = elders.find(t.elderId(), SYSTEM).map(ElderRef::status).orElse(null);
+        boolean gone = status != ElderStatus.ACTIVE;
+        String phone = gone ? null : elders.emergencyProfile(t.elderId(), "每日语音问候 daily voice call " + t.date())
+                .map(EmergencyProfile::phone).filter(s -> !s.isBlank()).orElse(null);
+        if (gone) {
+            result = new VoiceCallResult(VoiceOutcome.FAILED, null, null, clock.instant(), "the elder is no longer active (" + status + ")");
+        } else if (phone == null) {
             result = new VoiceCallResult(VoiceOutcome.FAILED, null, null, clock.instant(), "the elder has no phone number on record");
         } else {
             try {
@@ -250,8 +255,8 @@ public class VoiceCallRound {
                     urgent.incrementAndGet();
                 }
             } else {
-                String status = store.notAnswered(t.id(), r.outcome(), attempt >= schedule.maxAttempts(), now);
-                if (status.equals("UNANSWERED") && checkStreak(t.elderId(), t.date(), now)) {
+                String closed = store.notAnswered(t.id(), r, gone || attempt >= schedule.maxAttempts(), now);
+                if (closed.equals("UNANSWERED") && checkStreak(t.elderId(), t.date(), now)) {
                     urgent.incrementAndGet();
                 }
             }
@@ -259,11 +264,15 @@ public class VoiceCallRound {
         return Optional.of(r.outcome());
     }
 
-    /** After a day closed unanswered: requests the urgent visit if that completes a streak not requested yet. */
+    /**
+     * After a day closed unanswered: requests the urgent visit if that completes a streak not requested yet (and the
+     * elder is still ACTIVE: nobody is sent to an elder who moved away or died).
+     */
     private boolean checkStreak(long elderId, LocalDate date, Instant now) {
         Map<LocalDate, VoiceCallStreak.Day> days = store.days(elderId, date.minusDays(60), date);
         Optional<VoiceCallStreak.Run> run = streak.urgent(date, days);
-        if (run.isEmpty() || !store.recordAlert(elderId, run.get(), now)) {
+        if (run.isEmpty() || elders.find(elderId, SYSTEM).map(ElderRef::status).orElse(null) != ElderStatus.ACTIVE
+                || !store.recordAlert(elderId, run.get(), now)) {
             return false;
         }
         VoiceCallStreak.Run r = run.get();

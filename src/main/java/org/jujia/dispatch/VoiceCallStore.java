@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jujia.notification.VoiceCallResult;
-import org.jujia.notification.VoiceOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +23,7 @@ class VoiceCallStore {
 
     /** One elder's call task of one day. */
     record Task(long id, long elderId, LocalDate date, String elderName, String regionPath, long communityId, Long carePlanId,
-            String status, int attempts, String lastOutcome, String keypad, boolean needHelp, Instant createdAt, Instant firstAttemptAt,
+            String status, int attempts, String lastOutcome, String keypad, String lastError, boolean needHelp, Instant createdAt, Instant firstAttemptAt,
             Instant lastAttemptAt, Instant answeredAt, Instant closedAt) {
 
         VoiceCallStreak.Day day() {
@@ -76,7 +75,7 @@ class VoiceCallStore {
     }
 
     void recordAttempt(long taskId, int attempt, VoiceCallResult r, Instant placedAt) {
-        String error = r.error() == null ? null : r.error().length() > 300 ? r.error().substring(0, 300) : r.error();
+        String error = cut(r.error());
         jdbc.sql("""
                 insert into voice_call_attempt (task_id, attempt, outcome, keypad, call_id, error, placed_at, ended_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id, attempt) do nothing""")
@@ -97,15 +96,15 @@ class VoiceCallStore {
      * The attempt was not answered; when it was the day's last, the task is closed: UNANSWERED if any attempt reached
      * the phone network, else FAILED. Returns the status the task has now.
      */
-    String notAnswered(long taskId, VoiceOutcome outcome, boolean last, Instant at) {
+    String notAnswered(long taskId, VoiceCallResult r, boolean last, Instant at) {
         return jdbc.sql("""
-                update voice_call_task t set last_outcome = ?, calling_since = null,
+                update voice_call_task t set last_outcome = ?, last_error = ?, calling_since = null,
                     status = case when not ? then t.status
                                   when exists (select 1 from voice_call_attempt a where a.task_id = t.id and a.outcome in ('NO_ANSWER', 'BUSY'))
                                   then 'UNANSWERED' else 'FAILED' end,
                     closed_at = case when ? then ? else t.closed_at end
                 where id = ? returning status""")
-                .params(outcome.name(), last, last, ts(at), taskId).query(String.class).single();
+                .params(r.outcome().name(), cut(r.error()), last, last, ts(at), taskId).query(String.class).single();
     }
 
     /**
@@ -183,9 +182,13 @@ class VoiceCallStore {
     private static Task map(ResultSet rs, int n) throws SQLException {
         return new Task(rs.getLong("id"), rs.getLong("elder_id"), rs.getDate("call_date").toLocalDate(), rs.getString("elder_name"),
                 rs.getString("region_path"), rs.getLong("community_id"), (Long) rs.getObject("care_plan_id"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getString("last_outcome"), rs.getString("keypad"), rs.getBoolean("need_help"),
+                rs.getInt("attempts"), rs.getString("last_outcome"), rs.getString("keypad"), rs.getString("last_error"), rs.getBoolean("need_help"),
                 instant(rs, "created_at"), instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "answered_at"),
                 instant(rs, "closed_at"));
+    }
+
+    private static String cut(String error) {
+        return error == null ? null : error.length() > 300 ? error.substring(0, 300) : error;
     }
 
     static Timestamp ts(Instant i) {

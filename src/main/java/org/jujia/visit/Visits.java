@@ -159,11 +159,11 @@ public class Visits {
                 Visit v = new Visit(0, e.orderId(), e.elderId(), elderName, e.elderRegionPath(), e.itemCode(),
                         item == null ? e.itemCode() : item.nameZh(), item == null ? 0 : item.standardMinutes(), e.providerId(), e.caregiverUserId(),
                         e.windowStart(), e.windowEnd(), e.durationMinutes(), e.quantity(), e.amountFen(), VisitStatus.SCHEDULED, null, null,
-                        newPin(), e.assignedAt(), null, null, null, null, false, null, null, null, 0);
+                        newPin(), micros(e.assignedAt()), null, null, null, null, false, null, null, null, 0);
                 return store.insertIfAbsent(v);
             }
             Visit v = existing.get();
-            if (!e.assignedAt().isAfter(v.orderEventAt())) {
+            if (!micros(e.assignedAt()).isAfter(v.orderEventAt())) {
                 return v.id();
             }
             if (v.status() != VisitStatus.SCHEDULED && v.status() != VisitStatus.CANCELLED) {
@@ -172,7 +172,7 @@ public class Visits {
                 return v.id();
             }
             store.updateAssignment(v.reassign(e.caregiverUserId(), e.providerId(), e.windowStart(), e.windowEnd(), e.durationMinutes(),
-                    e.amountFen(), e.assignedAt()));
+                    e.amountFen(), micros(e.assignedAt())));
             return v.id();
         });
     }
@@ -184,13 +184,13 @@ public class Visits {
      */
     public void withdraw(long orderId, Long caregiverUserId, String note, Instant at) {
         tx.executeWithoutResult(s -> store.lockByOrder(orderId).ifPresent(v -> {
-            if (!at.isAfter(v.orderEventAt()) || v.status() == VisitStatus.CANCELLED) {
+            if (!micros(at).isAfter(v.orderEventAt()) || v.status() == VisitStatus.CANCELLED) {
                 return;
             }
             if (caregiverUserId != null && caregiverUserId != v.caregiverUserId()) {
                 return;
             }
-            store.updateAssignment(v.orderWithdrawn(note == null ? "order withdrawn" : truncate(note, 500), at));
+            store.updateAssignment(v.orderWithdrawn(note == null ? "order withdrawn" : truncate(note, 500), micros(at)));
         }));
     }
 
@@ -698,6 +698,11 @@ public class Visits {
 
     private String newPin() {
         return String.format("%04d", random.nextInt(10_000));
+    }
+
+    /** Event times as stored (PostgreSQL keeps microseconds), so that a repeated event compares equal. */
+    public static Instant micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     static String mask(String phone) {

@@ -207,4 +207,29 @@ class VoiceCallRoundIT {
         assertThat(closed.status()).isEqualTo("UNANSWERED");
         assertThat(closed.attempts()).isEqualTo(1);
     }
+
+    @Test
+    void anElderWhoMovedAwayIsNotCalledAgainNorVisited() throws Exception {
+        long elder = callable.get(2);
+        LocalDate d = day1.plusDays(50);
+        var writer = new Jurisdiction(0, "system", "/", false, java.util.Set.of("ELDER_WRITE"));
+        script(elder, "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER");
+        runDay(d);
+        runDay(d.plusDays(1));
+        round.run(at(d.plusDays(2), "09:05"));
+        try {
+            elders.changeStatus(elder, ElderStatus.MOVED_AWAY, null, writer);
+            round.run(at(d.plusDays(2), "11:05"));
+            round.run(at(d.plusDays(2), "15:05"));
+            var t = store.task(elder, d.plusDays(2)).orElseThrow();
+            assertThat(t.status()).as("closed at once").isNotEqualTo("PENDING");
+            assertThat(t.attempts()).isEqualTo(2);
+            assertThat(t.lastError()).contains("no longer active");
+            assertThat(probe.of(elder, d)).as("no urgent visit to an elder who moved away").isEmpty();
+            round.run(at(d.plusDays(3), "09:05"));
+            assertThat(store.task(elder, d.plusDays(3))).as("no task once moved away").isEmpty();
+        } finally {
+            elders.changeStatus(elder, ElderStatus.ACTIVE, null, writer);
+        }
+    }
 }
