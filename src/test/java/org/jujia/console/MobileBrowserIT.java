@@ -237,6 +237,13 @@ class MobileBrowserIT extends BrowserTestBase {
         JsonNode confirmed = serverVisit("caregiver1", id);
         assertThat(confirmed.get("confirmation").get("method").asText()).isEqualTo("SIGNATURE");
         assertThat(confirmed.get("confirmation").get("signature").asBoolean()).isTrue();
+
+        // the same page in English: the shell and the scripts' texts
+        page.navigate(base + "/m/caregiver?lang=en#visit/" + id);
+        page.locator("#visit-confirmation").waitFor();
+        assertThat(page.locator("#visit-confirmation").innerText()).contains("Confirmed", "signature");
+        assertThat(page.locator(".m-back").innerText()).contains("Back to the list");
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).as("fits 375 px").isEqualTo(true);
     }
 
     @Test
@@ -368,6 +375,7 @@ class MobileBrowserIT extends BrowserTestBase {
         card.locator(".m-rate").click();
         page.locator("#fm-history-list .m-visit[data-id='" + done + "'] .m-rated[data-stars='4']").waitFor();
         shot(page, "mobile-family-history");
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).as("fits 375 px").isEqualTo(true);
 
         JsonNode v = serverVisit("family1", done);
         assertThat(v.get("confirmation").get("method").asText()).isEqualTo("APP");
