@@ -101,6 +101,13 @@ class MobileBrowserIT extends BrowserTestBase {
         return await(() -> jdbc.sql("select id from visit where order_id = ?").param(order).query(Long.class).optional());
     }
 
+    /** Now plus an offset, kept within today (Asia/Shanghai) so that the visit is on today's list. */
+    private static Instant today(Duration offset) {
+        Instant now = Instant.now();
+        Instant at = now.plus(offset);
+        return LocalDate.ofInstant(at, ZONE).equals(LocalDate.ofInstant(now, ZONE)) ? at : now;
+    }
+
     private static long await(Supplier<Optional<Long>> probe) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -176,7 +183,7 @@ class MobileBrowserIT extends BrowserTestBase {
     @Test
     void aCaregiverChecksInWithPositionAndPhotoRecordsTheServiceChecksOutAndTheElderSigns() throws Exception {
         Home home = otherHome(3);
-        long id = visit(home, "BATHING_HOME", "caregiver1", Instant.now().minus(Duration.ofMinutes(10)), 60, OrderPriority.RED);
+        long id = visit(home, "BATHING_HOME", "caregiver1", today(Duration.ofMinutes(-10)), 60, OrderPriority.RED);
 
         phone("caregiver1", "/m/caregiver", home.latitude(), home.longitude());
         Locator card = page.locator(".m-visit[data-id='" + id + "']");
@@ -322,8 +329,7 @@ class MobileBrowserIT extends BrowserTestBase {
     @Test
     void theListOpensWithoutNetworkFromThePhonesCopies() throws Exception {
         Home home = otherHome(9);
-        Instant later = Instant.now().plus(Duration.ofMinutes(90));
-        long id = visit(home, "HOME_VISIT", "caregiver3", later, 30, OrderPriority.GREEN);
+        long id = visit(home, "HOME_VISIT", "caregiver3", today(Duration.ofMinutes(90)), 30, OrderPriority.GREEN);
         phone("caregiver3", "/m/caregiver", home.latitude(), home.longitude());
         page.locator(".m-visit[data-id='" + id + "']").waitFor();
         // the service worker takes over the page; a second load online puts the page shell in its cache
