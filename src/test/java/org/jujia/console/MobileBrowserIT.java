@@ -337,6 +337,9 @@ class MobileBrowserIT extends BrowserTestBase {
         page.reload();
         page.locator(".m-visit[data-id='" + id + "']").waitFor();
         assertThat(page.evaluate("() => navigator.serviceWorker.controller !== null")).isEqualTo(true);
+        // the list keeps the open visits in full on the phone (home position, checks)
+        page.waitForFunction("id => { const k = Object.keys(localStorage).find(k => k.endsWith('.visit.' + id));"
+                + " return k && JSON.parse(localStorage.getItem(k)).detailKept; }", String.valueOf(id));
 
         context.setOffline(true);
         page.reload();
@@ -345,6 +348,7 @@ class MobileBrowserIT extends BrowserTestBase {
         assertThat(page.locator("#m-net").getAttribute("data-online")).isEqualTo("false");
         page.locator(".m-visit[data-id='" + id + "'] a").click();
         page.locator("#cg-visit[data-id='" + id + "'] #visit-status[data-status=SCHEDULED]").waitFor();
+        assertThat(page.locator("#map-link").getAttribute("href")).contains("position=" + home.longitude() + "," + home.latitude());
         shot(page, "mobile-caregiver-offline");
         context.setOffline(false);
     }
