@@ -441,6 +441,15 @@ public class CarePlanManagement {
                 .filter(o -> o.active() && serves(o, elder)).toList();
     }
 
+    /**
+     * The active plans with a line of this catalogue item, all over the city, oldest elder first: for the platform's own
+     * daily rounds (e.g. the automated voice call of the VOICE_CALL item). A system read, without a permission check or
+     * audit: plans carry no personal data beyond the elder's name.
+     */
+    public List<CarePlan> activeWithItem(String itemCode) {
+        return store.activeWithItem(itemCode);
+    }
+
     /** The elder's open care-plan remake task (the 48-hour rule), if any. */
     public Optional<AssessmentTask> openRemakeTask(long elderId, Jurisdiction j) {
         elders.find(elderId, j).orElseThrow(() -> new NotFoundException("elder", elderId));

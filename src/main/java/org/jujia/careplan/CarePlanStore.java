@@ -104,6 +104,14 @@ class CarePlanStore {
                 .map(this::withLines);
     }
 
+    /** The active plans having a line of the item, by elder id. */
+    List<CarePlan> activeWithItem(String itemCode) {
+        return withLines(jdbc.sql("""
+                select * from careplan p where p.status = 'ACTIVE'
+                  and exists (select 1 from careplan_line l where l.plan_id = p.id and l.item_code = ?) order by p.elder_id""")
+                .param(itemCode).query(this::mapPlan).list());
+    }
+
     Optional<CarePlan> open(long elderId) {
         return jdbc.sql("select * from careplan where elder_id = ? and status in ('DRAFT', 'AWAITING_SIGNATURE')").param(elderId)
                 .query(this::mapPlan).optional().map(this::withLines);
