@@ -383,9 +383,13 @@
       checksOf(v).then(function (checks) { holder.appendChild(recordForm(checks)); restoreTyped(v, holder); });
     }
     if (v.record && (Object.keys(v.record.measurements || {}).length || v.record.notes)) {
-      var ms = v.record.measurements || {};
-      page.appendChild(el('section.m-card', el('h2.m-h2', { text: t('caregiver.record') }),
-        el('ul.m-elements', Object.keys(ms).map(function (k) { return el('li', el('b', { text: M.tOr('check.' + k, k) + ' ' }), String(ms[k])); }),
+      var ms = v.record.measurements || {}, outside = v.record.outOfBounds || [];
+      page.appendChild(el('section#visit-record.m-card', el('h2.m-h2', { text: t('caregiver.record') }),
+        el('ul.m-elements', Object.keys(ms).map(function (k) {
+          var bad = outside.indexOf(k) >= 0;
+          return el(bad ? 'li.m-error' : 'li', { 'data-check': k }, el('b', { text: M.tOr('check.' + k, k) + ' ' }), String(ms[k]),
+            bad ? ' · ' + t('caregiver.outsideStandard') : '');
+        }),
           v.record.notes ? el('li', { text: v.record.notes }) : null)));
     }
     if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation && !v.dispute && !qConf.length) {
