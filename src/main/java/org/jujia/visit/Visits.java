@@ -231,7 +231,9 @@ public class Visits {
             }
         }
         List<Visit> found = store.list(new VisitStore.Filter(caregiver, q.elderId(), null, from, to, q.status(), null, 500), scope);
-        return found.stream().map(v -> view(v, j, false)).toList();
+        // a caregiver's day and a family's history are short and shown on a phone: with the elder's position, checks and rating
+        boolean detail = scope.caregiverUserId() != null || scope.elderIds() != null;
+        return found.stream().map(v -> view(v, j, detail)).toList();
     }
 
     /** Flagged and disputed visits waiting for review, oldest first. */
