@@ -344,6 +344,23 @@ public class CarePlanManagement {
         return history(elderId, j).stream().filter(p -> p.status() == CarePlanStatus.ACTIVE).findFirst();
     }
 
+    // ------------------------------------------------------------------ reads for the platform's own jobs (dispatch)
+
+    /** A plan with its lines, whatever its status, for the platform itself (no caller): dispatch reading a plan it was told about. */
+    public Optional<CarePlan> plan(long planId) {
+        return store.find(planId, Jurisdiction.system("/"));
+    }
+
+    /** The elder's plan in force, for the platform itself (no caller): dispatch choosing the provider of a booking. */
+    public Optional<CarePlan> activePlanOf(long elderId) {
+        return store.history(elderId, Jurisdiction.system("/")).stream().filter(p -> p.status() == CarePlanStatus.ACTIVE).findFirst();
+    }
+
+    /** Active plans with their lines, by id after {@code afterId}, at most {@code limit}: dispatch's nightly order horizon. */
+    public List<CarePlan> activePlans(long afterId, int limit) {
+        return store.activeAfter(afterId, limit);
+    }
+
     /** Plans under the caller's node (family: their elders' only), newest first. */
     public List<CarePlan> list(CarePlanStatus status, Jurisdiction j) {
         requireRead(j);
@@ -422,6 +439,15 @@ public class CarePlanManagement {
         ElderRef elder = elders.find(elderId, j).orElseThrow(() -> new NotFoundException("elder", elderId));
         return regions.organisationsOfType(OrganisationType.SERVICE_PROVIDER, Jurisdiction.system("/")).stream()
                 .filter(o -> o.active() && serves(o, elder)).toList();
+    }
+
+    /**
+     * The active plans with a line of this catalogue item, all over the city, oldest elder first: for the platform's own
+     * daily rounds (e.g. the automated voice call of the VOICE_CALL item). A system read, without a permission check or
+     * audit: plans carry no personal data beyond the elder's name.
+     */
+    public List<CarePlan> activeWithItem(String itemCode) {
+        return store.activeWithItem(itemCode);
     }
 
     /** The elder's open care-plan remake task (the 48-hour rule), if any. */

@@ -104,6 +104,14 @@ class CarePlanStore {
                 .map(this::withLines);
     }
 
+    /** The active plans having a line of the item, by elder id. */
+    List<CarePlan> activeWithItem(String itemCode) {
+        return withLines(jdbc.sql("""
+                select * from careplan p where p.status = 'ACTIVE'
+                  and exists (select 1 from careplan_line l where l.plan_id = p.id and l.item_code = ?) order by p.elder_id""")
+                .param(itemCode).query(this::mapPlan).list());
+    }
+
     Optional<CarePlan> open(long elderId) {
         return jdbc.sql("select * from careplan where elder_id = ? and status in ('DRAFT', 'AWAITING_SIGNATURE')").param(elderId)
                 .query(this::mapPlan).optional().map(this::withLines);
@@ -117,6 +125,12 @@ class CarePlanStore {
     List<CarePlan> history(long elderId, Jurisdiction j) {
         return withLines(jdbc.sql("select * from careplan where elder_id = ? and region_path like ? order by version desc")
                 .params(elderId, j.likePattern()).query(this::mapPlan).list());
+    }
+
+    /** Active plans (with lines) by id after {@code afterId}, ascending, at most {@code limit}. */
+    List<CarePlan> activeAfter(long afterId, int limit) {
+        return withLines(jdbc.sql("select * from careplan where status = 'ACTIVE' and id > ? order by id limit ?").params(afterId, limit)
+                .query(this::mapPlan).list());
     }
 
     /** Plans under the caller's node, optionally of one status and of some elders only. */

@@ -4,9 +4,12 @@ import org.jujia.elder.ElderRegistry;
 import org.jujia.region.RegionDirectory;
 import org.jujia.region.RegionLevel;
 import org.jujia.shared.Jurisdiction;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's home page: counts for the caller's area. */
 @Controller
@@ -21,7 +24,19 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String dashboard(Jurisdiction j, Model model) {
+    String dashboard(Jurisdiction j, Model model, Authentication auth,
+            @RequestHeader(name = "User-Agent", required = false) String userAgent,
+            @RequestParam(required = false) String console) {
+        // On a phone, a pure caregiver or family member lands on their phone pages (?console=1 keeps the console).
+        if (console == null && userAgent != null && userAgent.contains("Mobi")) {
+            var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_")).toList();
+            if (!roles.isEmpty() && roles.stream().allMatch("ROLE_CAREGIVER"::equals)) {
+                return "redirect:/m/caregiver";
+            }
+            if (j.familyOnly() && j.can("VISIT_CONFIRM")) {
+                return "redirect:/m/family";
+            }
+        }
         var path = j.scopePath().split("/");
         long homeId = Long.parseLong(path[path.length - 1]);
         model.addAttribute("home", regions.lineage(homeId));

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Caregiver profiles and face enrolment (PLATFORM.md §9). */
 @RestController
-@RequestMapping("/api/v1/caregivers")
+@RequestMapping("/api/v1/staff/caregivers")
 @Tag(name = "Caregivers", description = "Caregiver profiles: provider, qualifications, skill level, base, face enrolment for visit "
         + "verification, blacklist status")
 class CaregiverApiController {

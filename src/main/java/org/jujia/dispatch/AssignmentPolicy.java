@@ -1,0 +1,70 @@
+package org.jujia.dispatch;
+
+import java.util.List;
+import java.util.Optional;
+import org.jujia.workforce.Caregiver;
+import org.jujia.workforce.Eligibility;
+
+/**
+ * Whether a caregiver may take an order (PLATFORM.md §6): the caregiver must work for the order's provider, be
+ * {@link Eligibility#ELIGIBLE} for the item's qualification and minimum level (never inactive or on the blacklist,
+ * confirmed or pending), and have no other assigned order whose planned time {@code [windowStart, windowStart +
+ * duration)} overlaps this one's (touching is fine). The first reason that applies, in this order, is the answer.
+ */
+final class AssignmentPolicy {
+
+    private AssignmentPolicy() {
+    }
+
+    /** Why a caregiver cannot take the order. */
+    enum Refusal {
+        NOT_A_CAREGIVER, OTHER_PROVIDER, INACTIVE, BLACKLISTED, BLACKLIST_PENDING, LACKS_QUALIFICATION, LEVEL_TOO_LOW, BOOKED
+    }
+
+    /** The verdict: empty when the caregiver may take it; otherwise the reason, a message, and the clashing order if BOOKED. */
+    record Verdict(Refusal refusal, String message, Long clashingOrderId) {
+
+        static final Verdict OK = new Verdict(null, null, null);
+
+        boolean allowed() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * @param caregiver  the caregiver's profile (empty when the user has none)
+     * @param assigned   the caregiver's other ASSIGNED orders near the order's time (any others are ignored)
+     */
+    static Verdict check(Order order, Optional<Caregiver> caregiver, List<Order> assigned) {
+        if (caregiver.isEmpty()) {
+            return new Verdict(Refusal.NOT_A_CAREGIVER, "user is not a caregiver", null);
+        }
+        Caregiver c = caregiver.get();
+        if (c.providerId() != order.providerId()) {
+            return new Verdict(Refusal.OTHER_PROVIDER, c.displayName() + " works for another provider (" + c.providerName() + ")", null);
+        }
+        Eligibility e = c.eligibilityFor(order.requiredQualification(), order.minCaregiverLevel());
+        if (!e.eligible()) {
+            return new Verdict(Refusal.valueOf(e.name()), c.displayName() + " is not eligible for " + order.itemCode() + ": " + describe(e, order),
+                    null);
+        }
+        for (Order other : assigned) {
+            if (other.id() != order.id() && other.status() == OrderStatus.ASSIGNED && other.overlaps(order.windowStart(), order.busyUntil())) {
+                return new Verdict(Refusal.BOOKED, c.displayName() + " is booked at that time (order " + other.id() + ", " + other.itemCode() + " for "
+                        + other.elderName() + ")", other.id());
+            }
+        }
+        return Verdict.OK;
+    }
+
+    static String describe(Eligibility e, Order order) {
+        return switch (e) {
+            case ELIGIBLE -> "eligible";
+            case INACTIVE -> "inactive";
+            case BLACKLISTED -> "on the blacklist";
+            case BLACKLIST_PENDING -> "proposed for the blacklist";
+            case LACKS_QUALIFICATION -> "lacks the qualification " + order.requiredQualification();
+            case LEVEL_TOO_LOW -> "level below the minimum " + order.minCaregiverLevel();
+        };
+    }
+}
