@@ -182,6 +182,14 @@ class VisitStore {
                 .query((rs, n) -> new Code(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3))).optional();
     }
 
+    int pinAttempts(long visitId) {
+        return jdbc.sql("select pin_attempts from visit where id = ?").param(visitId).query(Integer.class).single();
+    }
+
+    void countPinAttempt(long visitId) {
+        jdbc.sql("update visit set pin_attempts = pin_attempts + 1 where id = ?").param(visitId).update();
+    }
+
     void countCodeAttempt(long visitId) {
         jdbc.sql("update visit set code_attempts = code_attempts + 1 where id = ?").param(visitId).update();
     }

@@ -231,7 +231,9 @@ public class Visits {
             }
         }
         List<Visit> found = store.list(new VisitStore.Filter(caregiver, q.elderId(), null, from, to, q.status(), null, 500), scope);
-        return found.stream().map(v -> view(v, j, false)).toList();
+        // a caregiver's day and a family's history are short and shown on a phone: with the elder's position, checks and rating
+        boolean detail = scope.caregiverUserId() != null || scope.elderIds() != null;
+        return found.stream().map(v -> view(v, j, detail)).toList();
     }
 
     /** Flagged and disputed visits waiting for review, oldest first. */
@@ -398,7 +400,12 @@ public class Visits {
         String signatureEnc = null;
         switch (in.method()) {
             case PIN -> {
+                // the PIN has 4 digits: a few wrong tries lock it (confirm by SMS code, signature or in the family's app instead)
+                if (store.pinAttempts(v.id()) >= MAX_CODE_ATTEMPTS) {
+                    throw ValidationException.of("code", "attempts", "too many wrong codes: confirm by SMS code, signature or in the family's app");
+                }
                 if (in.code() == null || !in.code().strip().equals(v.pin())) {
+                    tx.executeWithoutResult(s -> store.countPinAttempt(v.id()));
                     throw ValidationException.of("code", "mismatch", "the PIN does not match the visit's PIN");
                 }
             }

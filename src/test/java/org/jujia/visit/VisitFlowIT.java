@@ -334,4 +334,26 @@ class VisitFlowIT {
         assertThat(r.json().get("confirmation").get("signature").asBoolean()).isTrue();
         assertThat(jdbc.sql("select signature_enc from visit where id = ?").param(visit).query(String.class).single()).doesNotContain("iVBOR");
     }
+
+    @Test
+    void five_wrong_pins_lock_the_pin() {
+        long cg = fx.userId("caregiver7");
+        long elder = fx.otherElder(27);
+        GeoPoint home = fx.home(elder);
+        Instant in = hoursAgo(44);
+        long visit = fx.assign(elder, "HOME_VISIT", cg, in, 30, 3000)[1];
+        Api caregiver = Api.as(port, "caregiver7");
+        caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));
+        caregiver.post("/api/v1/visits/" + visit + "/check-out", reading(north(home, 18), 6, in.plus(Duration.ofMinutes(31)), photo()));
+        String pin = jdbc.sql("select pin from visit where id = ?").param(visit).query(String.class).single();
+        String wrong = pin.equals("0000") ? "1111" : "0000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "PIN", "code", wrong))
+                    .json().get("errors").get(0).get("code").asText()).isEqualTo("mismatch");
+        }
+        Api.Response r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "PIN", "code", pin));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("code").asText()).isEqualTo("attempts");
+        assertThat(fx.status(visit)).isEqualTo("VERIFIED");
+    }
 }
