@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,35 +47,12 @@ final class CheckInBench {
         int caregivers = o.integer("caregivers", 200);
         int duration = o.integer("duration", 30);
         int perCaregiver = o.integer("visits-per-caregiver", 150);
-        String dataOption = o.text("data", null);
-        Path data = dataOption == null ? Files.createTempDirectory("jujia-bench-") : Path.of(dataOption);
-
-        Map<String, Object> props = new HashMap<>();
-        props.put("server.port", o.text("port", "0"));
-        props.put("jujia.embedded-db.data-directory", data.resolve("pg").toString());
-        props.put("jujia.privacy.keystore-path", data.resolve("keys").resolve("bench-keys.p12").toString());
-        props.put("jujia.privacy.keystore-password", "bench-keystore");
-        props.put("jujia.privacy.generate-if-missing", "true");
-        props.put("jujia.mqtt.embedded.port", "0");
-        props.put("jujia.mqtt.embedded.data-folder", data.resolve("mqtt").toString());
-        props.put("jujia.demo.devices.homes", "1");
-        props.put("jujia.demo.devices.simulator", "false");
-        props.put("jujia.demo.assessed-per-community", "0");
-        props.put("logging.level.org.jujia", "warn");
-        props.put("logging.level.org.jujia.bench", "info");
-        props.put("spring.main.banner-mode", "off");
-        if (o.values().containsKey("db-url")) {
-            props.put("spring.datasource.url", o.text("db-url", null));
-            props.put("spring.datasource.username", o.text("db-username", ""));
-            props.put("spring.datasource.password", o.text("db-password", ""));
-        }
-        long t0 = System.nanoTime();
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").run(args);
+        Path data = BenchPlatform.dataDirectory(o);
+        Map<String, Object> props = BenchPlatform.properties(o, data);
+        ConfigurableApplicationContext ctx = BenchPlatform.start(application, props, data);
         try {
             String port = ctx.getEnvironment().getProperty("local.server.port");
             String base = "http://localhost:" + port;
-            System.out.printf("bench: platform started in %d s (data in %s)%n", (System.nanoTime() - t0) / 1_000_000_000, data);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             String tag = UUID.randomUUID().toString().substring(0, 6);
 
