@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jujia.shared.GeoPoint;
@@ -343,6 +344,15 @@ class VisitStore {
     }
 
     /** Flagged visits per caregiver and per provider since {@code since} within the scope. */
+    /** Visits planned to start in [from, to) by status. */
+    Map<VisitStatus, Long> countByStatus(Instant from, Instant to, Scope scope) {
+        Map<VisitStatus, Long> counts = new java.util.EnumMap<>(VisitStatus.class);
+        scope.bind(jdbc.sql("select v.status, count(*) from visit v where v.window_start >= :from and v.window_start < :to and " + scope.where()
+                + " group by v.status")).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> counts.put(VisitStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
     List<FlagCount> flagCounts(String groupBy, Instant since, Scope scope) {
         String key = "caregiver".equals(groupBy) ? "v.caregiver_user_id" : "v.provider_id";
         return scope.bind(jdbc.sql("""

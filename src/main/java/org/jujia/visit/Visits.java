@@ -236,6 +236,11 @@ public class Visits {
         return found.stream().map(v -> view(v, j, detail)).toList();
     }
 
+    /** The visits of a day (planned start, Asia/Shanghai) within the caller's view, by status (for the dashboard). */
+    public Map<VisitStatus, Long> countByStatus(LocalDate day, Jurisdiction j) {
+        return store.countByStatus(day.atStartOfDay(Visit.ZONE).toInstant(), day.plusDays(1).atStartOfDay(Visit.ZONE).toInstant(), scope(j));
+    }
+
     /** Flagged and disputed visits waiting for review, oldest first. */
     public List<VisitView> reviewQueue(Jurisdiction j) {
         requireReview(j);
