@@ -56,6 +56,7 @@ create table visit (
     code_hash              varchar(64),
     code_expires_at        timestamptz,
     code_attempts          integer      not null default 0,
+    pin_attempts           integer      not null default 0,
     review_decision        varchar(8),
     review_note            varchar(1000),
     reviewed_by            varchar(64),

@@ -16,10 +16,11 @@
   // ---------- visits: from the API, else the copy kept on the phone ----------
   function asList(answer) { return Array.isArray(answer) ? answer : (answer && answer.content) || []; }
   /** Keeps a visit on the phone; a list entry (without home position and checks) does not erase a kept detail's. */
-  function remember(raw) {
+  function remember(raw, detail) {
     if (!raw || raw.id === undefined) { return raw; }
     var kept = M.load('visit.' + raw.id);
     var merged = Object.assign({}, raw);
+    merged.detailKept = !!(detail || (kept && kept.detailKept));
     if (kept) {
       if ((!raw.checks || !raw.checks.length) && kept.checks && kept.checks.length) { merged.checks = kept.checks; }
       if ((!raw.elder || raw.elder.latitude === null || raw.elder.latitude === undefined) && kept.elder) { merged.elder = kept.elder; }
@@ -42,7 +43,7 @@
     return M.api('/visits?caregiver=me&date=' + date).then(function (answer) {
       return withPriorities(asList(answer), date);
     }).then(function (raws) {
-      raws = raws.map(remember);
+      raws = raws.map(function (r) { return remember(r); });
       M.save('visits.' + date, raws.map(function (r) { return r.id; }));
       return raws;
     }).catch(function (e) {
@@ -55,7 +56,7 @@
   function loadVisit(id) {
     return M.api('/visits/' + id).then(function (raw) {
       var kept = M.load('visit.' + raw.id);
-      return remember(kept && kept.priority && !raw.priority ? Object.assign(raw, { priority: kept.priority }) : raw);
+      return remember(kept && kept.priority && !raw.priority ? Object.assign(raw, { priority: kept.priority }) : raw, true);
     }).catch(function (e) {
       var raw = M.load('visit.' + id);
       if (raw) { return raw; }
@@ -88,7 +89,20 @@
     listView.hidden = false;
     current = null;
     document.querySelectorAll('.m-tab').forEach(function (b) { b.setAttribute('aria-selected', String(Number(b.dataset.day) === dayOffset)); });
-    return loadDay(dayOffset).then(renderList);
+    return loadDay(dayOffset).then(function (raws) { renderList(raws); prefetch(raws); });
+  }
+  /**
+   * Keeps the full visit (home position for the map link, the item's checks for the record form) of the open visits
+   * on the phone, so that a visit can be worked through without network later in the day.
+   */
+  function prefetch(raws) {
+    var open = raws.filter(function (r) {
+      var kept = M.load('visit.' + r.id);
+      return (r.status === 'SCHEDULED' || r.status === 'IN_PROGRESS') && !(kept && kept.detailKept);
+    }).slice(0, 20);
+    return open.reduce(function (chain, r) {
+      return chain.then(function () { return M.api('/visits/' + r.id).then(function (v) { return remember(v, true); }).catch(function () { return null; }); });
+    }, Promise.resolve());
   }
   document.querySelectorAll('.m-tab').forEach(function (b) {
     b.addEventListener('click', function () { dayOffset = Number(b.dataset.day); showList(); });
@@ -232,7 +246,7 @@
         body: Object.assign({ outcome: 'CONFIRMED' }, body) };
       M.api(entry.path, { method: 'POST', body: entry.body }).then(function (answer) {
         M.toast(t('caregiver.confirmed'), 'ok');
-        if (answer && answer.id !== undefined) { remember(answer); }
+        if (answer && answer.id !== undefined) { remember(answer, true); }
         return rerender();
       }).catch(function (e) {
         button.disabled = false;
@@ -383,9 +397,13 @@
       checksOf(v).then(function (checks) { holder.appendChild(recordForm(checks)); restoreTyped(v, holder); });
     }
     if (v.record && (Object.keys(v.record.measurements || {}).length || v.record.notes)) {
-      var ms = v.record.measurements || {};
-      page.appendChild(el('section.m-card', el('h2.m-h2', { text: t('caregiver.record') }),
-        el('ul.m-elements', Object.keys(ms).map(function (k) { return el('li', el('b', { text: M.tOr('check.' + k, k) + ' ' }), String(ms[k])); }),
+      var ms = v.record.measurements || {}, outside = v.record.outOfBounds || [];
+      page.appendChild(el('section#visit-record.m-card', el('h2.m-h2', { text: t('caregiver.record') }),
+        el('ul.m-elements', Object.keys(ms).map(function (k) {
+          var bad = outside.indexOf(k) >= 0;
+          return el(bad ? 'li.m-error' : 'li', { 'data-check': k }, el('b', { text: M.tOr('check.' + k, k) + ' ' }), String(ms[k]),
+            bad ? ' · ' + t('caregiver.outsideStandard') : '');
+        }),
           v.record.notes ? el('li', { text: v.record.notes }) : null)));
     }
     if ((v.status === 'VERIFIED' || v.status === 'FLAGGED') && !v.confirmation && !v.dispute && !qConf.length) {
@@ -426,7 +444,7 @@
   M.on('sent', function (d) {
     var answer = d.answer;
     if (answer && answer.id !== undefined && (d.entry.kind === 'check-in' || d.entry.kind === 'check-out' || d.entry.kind === 'confirmation')) {
-      remember(answer);
+      remember(answer, true);
       var v = M.visit(answer);
       M.toast(t('queue.sent', t('action.' + d.entry.kind), d.entry.label || '') + (v.delayedSync ? ' · ' + t('caregiver.delayedSync') : '')
         + ' · ' + M.tOr('status.' + v.status, v.status), v.status === 'FLAGGED' ? 'warn' : 'ok');

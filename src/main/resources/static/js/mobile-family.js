@@ -8,6 +8,7 @@
   var tab = 'schedule';
   var items = [];
   var DONE = ['VERIFIED', 'FLAGGED', 'CONFIRMED', 'DISPUTED', 'FRAUD_CONFIRMED'];
+  var FULL_HISTORY = 20;
 
   function asList(answer) { return Array.isArray(answer) ? answer : (answer && answer.content) || []; }
   function failNote(listNode, e) {
@@ -44,8 +45,17 @@
   // ---------- visits ----------
   function visits(from, to) {
     var key = 'family.visits.' + elderId + '.' + from + '.' + to;
-    return M.api('/visits?elderId=' + elderId + '&from=' + from + '&to=' + to).then(function (answer) {
-      var raws = asList(answer);
+    return Promise.all([
+      M.api('/visits?elderId=' + elderId + '&from=' + from + '&to=' + to),
+      // the orders name the caregiver
+      M.api('/orders?elderId=' + elderId + '&from=' + from + '&to=' + to).catch(function () { return []; })
+    ]).then(function (r) {
+      var byOrder = {};
+      asList(r[1]).forEach(function (o) { byOrder[o.id] = o; });
+      var raws = asList(r[0]).map(function (v) {
+        var o = byOrder[v.orderId];
+        return o ? Object.assign({}, v, { caregiverName: o.caregiverName, priority: o.priority }) : v;
+      });
       M.save(key, raws);
       return raws;
     }).catch(function (e) {
@@ -88,11 +98,21 @@
       var past = vs.filter(function (v) { return DONE.indexOf(v.status) >= 0; })
         .sort(function (a, b) { return String(b.start).localeCompare(String(a.start)); });
       if (!past.length) { listNode.appendChild(el('li.m-empty', { text: t('family.noHistory') })); }
-      // the list leaves out ratings and disputes: read each completed visit in full
-      return Promise.all(past.map(function (v) {
-        return M.api('/visits/' + v.id).then(M.visit).catch(function () { return v; });
-      })).then(function (full) { full.forEach(function (v) { listNode.appendChild(historyCard(v)); }); });
+      // the list leaves out ratings and disputes: read the newest completed visits in full (older ones are listed only)
+      return Promise.all(past.map(function (v, i) {
+        if (i >= FULL_HISTORY) { return Promise.resolve(null); }
+        return M.api('/visits/' + v.id).then(function (raw) {
+          return M.visit(Object.assign(raw, { caregiverName: v.caregiverName }));
+        }).catch(function () { return null; });
+      })).then(function (full) {
+        full.forEach(function (v, i) { listNode.appendChild(v ? historyCard(v) : summaryCard(past[i])); });
+      });
     }).catch(function (e) { failNote(listNode, e); });
+  }
+  function summaryCard(v) {
+    var card = visitCard(v);
+    if (v.checkIn) { card.appendChild(el('div.m-note', { text: t('family.arrived', M.dateTime(v.checkIn.capturedAt)) })); }
+    return card;
   }
   function historyCard(v) {
     var card = visitCard(v);

@@ -31,7 +31,6 @@ import org.jujia.monitoring.DeviceType;
 import org.jujia.monitoring.Devices;
 import org.jujia.monitoring.MqttEndpoint;
 import org.jujia.shared.Jurisdiction;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,46 +61,22 @@ final class AlarmBench {
         double alarmsPerSecond = o.decimal("alarms-per-second", 20);
         int perConnection = Math.max(2, o.integer("devices-per-connection", 100));
         int drainSeconds = o.integer("drain", 60);
-        String dataOption = o.text("data", null);
-        Path data = dataOption == null ? Files.createTempDirectory("jujia-bench-") : Path.of(dataOption);
-
-        Map<String, Object> props = new HashMap<>();
-        props.put("server.port", o.text("port", "0"));
-        props.put("jujia.embedded-db.data-directory", data.resolve("pg").toString());
-        props.put("jujia.privacy.keystore-path", data.resolve("keys").resolve("bench-keys.p12").toString());
-        props.put("jujia.privacy.keystore-password", "bench-keystore");
-        props.put("jujia.privacy.generate-if-missing", "true");
-        props.put("jujia.mqtt.embedded.port", "0");
-        props.put("jujia.mqtt.embedded.data-folder", data.resolve("mqtt").toString());
-        props.put("jujia.demo.devices.homes", "1");
-        props.put("jujia.demo.devices.simulator", "false");
-        props.put("jujia.demo.assessed-per-community", "0");
+        Path data = BenchPlatform.dataDirectory(o);
+        Map<String, Object> props = BenchPlatform.properties(o, data);
         // nobody acknowledges bench alarms: keep escalations out of the measured window
         props.put("jujia.monitoring.escalation.ack-timeout", "PT30M");
         // the embedded database's pool has 10 connections: keep the notification workers (4 channels) within it, or they
         // starve the ingest's transactions (see the closing report)
         props.put("jujia.notification.dispatch.concurrency-per-channel", o.text("notification-concurrency", "2"));
-        props.put("logging.level.org.jujia", "warn");
-        props.put("logging.level.org.jujia.bench", "info");
-        props.put("spring.main.banner-mode", "off");
         if (o.values().containsKey("mqtt-url")) {
             props.put("jujia.mqtt.url", o.text("mqtt-url", null));
             props.put("jujia.mqtt.username", o.text("mqtt-username", ""));
             props.put("jujia.mqtt.password", o.text("mqtt-password", ""));
         }
-        if (o.values().containsKey("db-url")) {
-            props.put("spring.datasource.url", o.text("db-url", null));
-            props.put("spring.datasource.username", o.text("db-username", ""));
-            props.put("spring.datasource.password", o.text("db-password", ""));
-        }
 
-        long t0 = System.nanoTime();
-        // as command-line arguments: they override application.yml (e.g. server.port)
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").run(args);
+        ConfigurableApplicationContext ctx = BenchPlatform.start(application, props, data);
         List<Mqtt5AsyncClient> clients = new ArrayList<>();
         try {
-            System.out.printf("bench: platform started in %d s (data in %s)%n", (System.nanoTime() - t0) / 1_000_000_000, data);
             Devices devices = ctx.getBean(Devices.class);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             MeterRegistry meters = ctx.getBean(MeterRegistry.class);
@@ -300,7 +275,7 @@ final class AlarmBench {
                 }
             }
             ctx.close();
-            if (dataOption == null) {
+            if (o.text("data", null) == null) {
                 deleteQuietly(data);
             }
         }

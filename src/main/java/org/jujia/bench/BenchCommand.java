@@ -21,6 +21,8 @@ public final class BenchCommand {
                 return AlarmBench.run(BenchOptions.parse(rest), application);
             case "orders":
                 return OrderBench.run(BenchOptions.parse(rest), application);
+            case "checkins":
+                return CheckInBench.run(BenchOptions.parse(rest), application);
             case "routing":
                 return RoutingBench.run(BenchOptions.parse(rest));
             default:
@@ -29,6 +31,7 @@ public final class BenchCommand {
                                [--devices-per-connection 100] [--data <dir>] [--mqtt-url tcp://host:1883 --mqtt-username u --mqtt-password p]
                                [--db-url jdbc:postgresql://… --db-username u --db-password p] [--drain 60]
                        java -jar jujia.jar bench orders [--elders 2000] [--days 14] [--threads 1] [--data <dir>]
+                       java -jar jujia.jar bench checkins [--caregivers 200] [--duration 30] [--visits-per-caregiver 150] [--data <dir>]
                        java -jar jujia.jar bench routing [--data ../shared/bench/routing] [--budget 10] [--seeds 1] [--instances C101,R101,RC101,R201,B1,C2]
                        java -jar jujia.jar bench routing --district [--visits 1500] [--caregivers 120] [--budget 60] [--seeds 1]""");
                 return 2;

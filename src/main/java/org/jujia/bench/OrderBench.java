@@ -3,7 +3,6 @@ package org.jujia.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -22,7 +21,6 @@ import java.util.concurrent.Future;
 import org.jujia.catalogue.ServiceCatalogue;
 import org.jujia.catalogue.ServiceItem;
 import org.jujia.dispatch.DispatchManagement;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,35 +55,12 @@ final class OrderBench {
         int elderCount = o.integer("elders", 2000);
         int days = o.integer("days", 14);
         int threads = Math.max(1, o.integer("threads", 1));
-        String dataOption = o.text("data", null);
-        Path data = dataOption == null ? Files.createTempDirectory("jujia-bench-") : Path.of(dataOption);
-
-        Map<String, Object> props = new HashMap<>();
-        props.put("server.port", o.text("port", "0"));
-        props.put("jujia.embedded-db.data-directory", data.resolve("pg").toString());
-        props.put("jujia.privacy.keystore-path", data.resolve("keys").resolve("bench-keys.p12").toString());
-        props.put("jujia.privacy.keystore-password", "bench-keystore");
-        props.put("jujia.privacy.generate-if-missing", "true");
-        props.put("jujia.mqtt.embedded.port", "0");
-        props.put("jujia.mqtt.embedded.data-folder", data.resolve("mqtt").toString());
+        Path data = BenchPlatform.dataDirectory(o);
+        Map<String, Object> props = BenchPlatform.properties(o, data);
         props.put("jujia.demo.elders", String.valueOf(Math.max(2000, elderCount + 200)));
-        props.put("jujia.demo.devices.homes", "1");
-        props.put("jujia.demo.devices.simulator", "false");
-        props.put("jujia.demo.assessed-per-community", "0");
-        props.put("logging.level.org.jujia", "warn");
-        props.put("logging.level.org.jujia.bench", "info");
-        props.put("spring.main.banner-mode", "off");
-        if (o.values().containsKey("db-url")) {
-            props.put("spring.datasource.url", o.text("db-url", null));
-            props.put("spring.datasource.username", o.text("db-username", ""));
-            props.put("spring.datasource.password", o.text("db-password", ""));
-        }
 
-        long t0 = System.nanoTime();
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).profiles("demo").run(args);
+        ConfigurableApplicationContext ctx = BenchPlatform.start(application, props, data);
         try {
-            System.out.printf("bench: platform started in %d s (data in %s)%n", (System.nanoTime() - t0) / 1_000_000_000, data);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             DispatchManagement dispatch = ctx.getBean(DispatchManagement.class);
             ServiceCatalogue catalogue = ctx.getBean(ServiceCatalogue.class);

@@ -125,12 +125,12 @@ class DemoOrders implements ApplicationRunner {
             }
         }
         int created = 0;
-        List<ElderSummary> street1 = street1Elders(op);
+        List<Long> served = providerElders(op);
         Instant now = clock.instant();
-        int e = day.getDayOfYear() % Math.max(1, street1.size());
+        int e = day.getDayOfYear() % Math.max(1, served.size());
         boolean isToday = day.equals(dispatch.today());
         for (LocalTime slot : SLOTS) {
-            if (street1.isEmpty() || have >= 6) {
+            if (served.isEmpty() || have >= 6) {
                 break;
             }
             Instant start = day.atTime(slot).atZone(ZONE).toInstant();
@@ -143,8 +143,8 @@ class DemoOrders implements ApplicationRunner {
             if (clashes(op, cg1, start, start.plusSeconds(30 * 60))) {
                 continue;
             }
-            ElderSummary elder = street1.get(e++ % street1.size());
-            Order o = dispatch.book(new BookingInput(elder.id(), "HOME_VISIT", day, slot, slot.plusHours(1), 1, "调度补充巡访"), op);
+            long elder = served.get(e++ % served.size());
+            Order o = dispatch.book(new BookingInput(elder, "HOME_VISIT", day, slot, slot.plusHours(1), 1, "调度补充巡访"), op);
             dispatch.accept(o.id(), op);
             if (tryAssign(o.id(), cg1, op)) {
                 have++;
@@ -253,9 +253,16 @@ class DemoOrders implements ApplicationRunner {
                 .anyMatch(o -> o.windowStart().isBefore(end) && start.isBefore(o.busyUntil()));
     }
 
-    private List<ElderSummary> street1Elders(Jurisdiction op) {
+    /** Elders provider1 serves (those with orders in the coming two weeks), else the first elders under provider1's node. */
+    private List<Long> providerElders(Jurisdiction op) {
+        LocalDate today = dispatch.today();
+        List<Long> ids = dispatch.list(query(today, today.plusDays(dispatch.horizonDays() - 1L), null), op).stream().map(Order::elderId).distinct()
+                .sorted().limit(20).toList();
+        if (!ids.isEmpty()) {
+            return ids;
+        }
         return elders.search(new ElderSearch(null, null, null, null, null, null, null, null, null, ElderStatus.ACTIVE, null, null, 0, 20, "id"), op)
-                .content();
+                .content().stream().map(ElderSummary::id).toList();
     }
 
     private static OrderQuery query(LocalDate from, LocalDate to, OrderStatus status) {

@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.jujia.access.UserAccounts;
+import java.time.LocalTime;
+import org.jujia.dispatch.DispatchManagement;
 import org.jujia.dispatch.OrderAssigned;
 import org.jujia.dispatch.OrderCancelled;
+import org.jujia.dispatch.OrderQuery;
+import org.jujia.dispatch.OrderStatus;
 import org.jujia.dispatch.OrderUnassigned;
 import org.jujia.shared.GeoPoint;
 import org.jujia.shared.Jurisdiction;
@@ -40,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * family1's elder's past visits done — the oldest confirmed in the app and rated, the latest too short (flagged), the
  * rest awaiting confirmation; past visits of other caregivers done, most verified, some flagged for the review queue
  * (outside the geofence, too short, coordinates repeated at another elder's home) and one confirmed as fraud with its
- * penalty. Check-ins are recorded at the planned times with positions around the elder's home.</li>
+ * penalty. When dispatch's demo has too few past visits of other caregivers (its orders start today), provider1
+ * books and assigns past home visits (dispatch allows staff to record past days) to fill them. Check-ins are recorded
+ * at the planned times with positions around the elder's home.</li>
  * </ol>
  */
 @Component
@@ -52,18 +58,22 @@ class DemoVisits implements ApplicationRunner {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> TYPES = List.of(OrderAssigned.class.getName(), OrderUnassigned.class.getName(),
             OrderCancelled.class.getName());
-    /** Past visits are recorded only within the API's 72-hour capture window. */
-    private static final Duration HISTORY = Duration.ofHours(70);
+    /** How far back demo visits are recorded (dispatch's demo gives family1's elder visits on the past three days). */
+    private static final Duration HISTORY = Duration.ofDays(4);
+    /** Past visits of other caregivers the history wants (for a review queue with several reasons). */
+    private static final int OTHERS_WANTED = 20;
 
     private final Visits visits;
+    private final DispatchManagement dispatch;
     private final UserAccounts users;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final DemoProperties props;
     private final Clock clock;
 
-    DemoVisits(Visits visits, UserAccounts users, JdbcClient jdbc, JsonMapper json, DemoProperties props, Clock clock) {
+    DemoVisits(Visits visits, DispatchManagement dispatch, UserAccounts users, JdbcClient jdbc, JsonMapper json, DemoProperties props, Clock clock) {
         this.visits = visits;
+        this.dispatch = dispatch;
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -148,7 +158,7 @@ class DemoVisits implements ApplicationRunner {
                   from visit v join elder e on e.id = v.elder_id
                  where v.status = 'SCHEDULED' and e.latitude is not null and v.window_start >= ? and v.window_start < ?""" + " and " + where
                 + " order by v.window_start, v.id";
-        List<Object> all = new ArrayList<>(List.of(java.sql.Timestamp.from(now.minus(HISTORY)), java.sql.Timestamp.from(now.minus(Duration.ofHours(3)))));
+        List<Object> all = new ArrayList<>(List.of(java.sql.Timestamp.from(now.minus(HISTORY)), java.sql.Timestamp.from(now.minus(Duration.ofMinutes(20)))));
         all.addAll(List.of(params));
         return jdbc.sql(sql).params(all.toArray())
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getDouble(6),
@@ -199,34 +209,47 @@ class DemoVisits implements ApplicationRunner {
             done.add("family1's elder " + past.size() + " past visits");
         }
 
-        // everyone else's past visits: most verified, some flagged for review, one fraud
-        List<Due> others = due("v.caregiver_user_id <> ? and v.elder_id <> ?", cg1 == null ? -1L : cg1, elder1 == null ? -1L : elder1);
+        // everyone else's past visits: most verified, some flagged for review, one fraud (booked as past home visits when
+        // dispatch's demo has too few: its orders start today)
+        String othersWhere = "v.caregiver_user_id <> ? and v.elder_id <> ?";
+        Object[] othersParams = { cg1 == null ? -1L : cg1, elder1 == null ? -1L : elder1 };
+        List<Due> others = due(othersWhere, othersParams);
+        if (others.size() < OTHERS_WANTED && bookPast(OTHERS_WANTED - others.size(), cg1, elder1) > 0) {
+            catchUp();
+            others = due(othersWhere, othersParams);
+        }
         int limit = Math.min(others.size(), 120);
         int flagged = 0;
         GeoPoint spoofed = null;
         Long fraud = null;
         for (int i = 0; i < limit; i++) {
             Due d = others.get(i);
-            int kind = i % 10;
-            if (kind == 3) {
-                perform(d, photo, rnd, 650 + rnd.nextInt(900), d.minutes() + 2, null);
-                flagged++;
-            } else if (kind == 6) {
-                perform(d, photo, rnd, 0, Math.max(1, d.minutes() / 5), null);
-                flagged++;
-            } else if (kind == 8) {
-                if (spoofed == null) {
+            // the first five show one reason each (outside the geofence, too short, a position reused at another elder's
+            // home, fraud); after them every tenth visit is outside the geofence or too short, the rest are verified
+            int kind = i < 5 ? i : i % 10 == 7 ? 0 : i % 10 == 3 ? 1 : 9;
+            switch (kind) {
+                case 0 -> {
+                    perform(d, photo, rnd, 650 + rnd.nextInt(900), d.minutes() + 2, null);
+                    flagged++;
+                }
+                case 1 -> {
+                    perform(d, photo, rnd, 0, Math.max(1, d.minutes() / 5), null);
+                    flagged++;
+                }
+                case 2 -> {
                     spoofed = jitter(new GeoPoint(d.lat(), d.lon()), rnd, 15);
                     perform(d, photo, rnd, 0, d.minutes() + 4, spoofed);
-                } else {
+                }
+                case 3 -> {
                     perform(d, photo, rnd, 0, d.minutes() + 4, spoofed);
                     flagged++;
                 }
-            } else if (kind == 9 && fraud == null) {
-                perform(d, photo, rnd, 1200 + rnd.nextInt(500), Math.max(1, d.minutes() / 6), null);
-                fraud = d.id();
-            } else {
-                perform(d, photo, rnd, 0, d.minutes() + rnd.nextInt(10), null);
+                case 4 -> {
+                    if (perform(d, photo, rnd, 1200 + rnd.nextInt(500), Math.max(1, d.minutes() / 6), null)) {
+                        fraud = d.id();
+                    }
+                }
+                default -> perform(d, photo, rnd, 0, d.minutes() + rnd.nextInt(10), null);
             }
         }
         if (fraud != null) {
@@ -239,6 +262,48 @@ class DemoVisits implements ApplicationRunner {
         }
         done.add(limit + " other past visits (" + flagged + " flagged, " + (fraud == null ? 0 : 1) + " fraud)");
         return String.join("; ", done);
+    }
+
+    /**
+     * Books past home visits (yesterday and the day before, recorded by provider1 as dispatch allows for past days),
+     * accepts and assigns them to provider1's caregivers other than caregiver1; answers how many were assigned. The
+     * visits follow from the assignments (the catch-up applies them at once).
+     */
+    private int bookPast(int wanted, Long cg1, Long elder1) {
+        Jurisdiction op = users.jurisdictionOf("provider1").orElse(null);
+        if (op == null) {
+            return 0;
+        }
+        LocalDate today = dispatch.today();
+        List<Long> served = dispatch.list(new OrderQuery(today, today.plusDays(13), null, null, null, null, null), op).stream().map(org.jujia.dispatch.Order::elderId)
+                .filter(id -> !id.equals(elder1)).distinct().sorted().limit(wanted).toList();
+        int n = 0;
+        if (served.isEmpty()) {
+            return 0;
+        }
+        for (int i = 0; i < wanted; i++) {
+            // a few elders may get two past visits, at different hours
+            LocalDate day = today.minusDays(1 + (i / 12) % 2);
+            LocalTime from = LocalTime.of(7 + i % 12, 0);
+            long elder = served.get(i % served.size());
+            try {
+                org.jujia.dispatch.Order o = dispatch.book(new DispatchManagement.BookingInput(elder, "HOME_VISIT", day, from, from.plusHours(1), 1,
+                        "巡访（补录）"), op);
+                if (o.status() == OrderStatus.PENDING) {
+                    dispatch.accept(o.id(), op);
+                }
+                for (DispatchManagement.CaregiverOption c : dispatch.eligibleCaregivers(o.id(), op)) {
+                    if (c.assignable() && (cg1 == null || c.userId() != cg1)) {
+                        dispatch.assign(o.id(), c.userId(), op);
+                        n++;
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("demo past home visit for elder {} not booked: {}", elder, e.getMessage());
+            }
+        }
+        return n;
     }
 
     /**

@@ -300,7 +300,8 @@ public class DispatchManagement {
      * A booking by a family member (their linked elder, BOOKING source) or staff (an elder under their node, STAFF
      * source): an active item delivered by a visit, on a date from today to {@code booking-days-ahead} days ahead
      * (provider and street staff may also record up to {@code backdate-days} back), a window within the day; priced at
-     * the catalogue price in force on the service date; for the elder's care-plan provider, else the street's.
+     * the catalogue price in force on the service date; for the operator's own provider (provider staff), else the
+     * elder's care-plan provider, else the street's.
      * Every bad field is named in one problem.
      */
     @Transactional
@@ -379,7 +380,9 @@ public class DispatchManagement {
         }
         Organisation provider = null;
         if (elder != null) {
-            provider = providerFor(elder).orElse(null);
+            // a provider operator records orders for their own provider; anyone else books with the elder's provider
+            Long own = j.can("ORDER_MANAGE") ? operatorProvider(j) : null;
+            provider = (own != null ? regions.findOrganisation(own).filter(Organisation::active) : providerFor(elder)).orElse(null);
             if (provider == null) {
                 v.add("elderId", "noProvider", "no service provider serves the elder's street");
             }

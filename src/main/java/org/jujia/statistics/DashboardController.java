@@ -1,9 +1,14 @@
 package org.jujia.statistics;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import org.jujia.elder.ElderRegistry;
 import org.jujia.region.RegionDirectory;
 import org.jujia.region.RegionLevel;
 import org.jujia.shared.Jurisdiction;
+import org.jujia.visit.VisitStatus;
+import org.jujia.visit.Visits;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,12 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final ElderRegistry elders;
     private final RegionDirectory regions;
+    private final Visits visits;
 
-    DashboardController(ElderRegistry elders, RegionDirectory regions) {
+    DashboardController(ElderRegistry elders, RegionDirectory regions, Visits visits) {
         this.elders = elders;
         this.regions = regions;
+        this.visits = visits;
     }
 
     @GetMapping("/")
@@ -46,7 +55,24 @@ class DashboardController {
             model.addAttribute("byAge", elders.countByAgeBand(j));
             model.addAttribute("byColour", elders.countByColour(j));
         }
+        if (j.can("VISIT_READ") && !j.familyOnly()) {
+            Map<VisitStatus, Long> today = visits.countByStatus(LocalDate.now(SHANGHAI), j);
+            long total = today.entrySet().stream().filter(e -> e.getKey() != VisitStatus.CANCELLED).mapToLong(Map.Entry::getValue).sum();
+            long done = count(today, VisitStatus.VERIFIED, VisitStatus.CONFIRMED, VisitStatus.FLAGGED, VisitStatus.DISPUTED,
+                    VisitStatus.FRAUD_CONFIRMED);
+            model.addAttribute("visitsToday", Map.of("total", total, "inProgress", count(today, VisitStatus.IN_PROGRESS),
+                    "verified", count(today, VisitStatus.VERIFIED, VisitStatus.CONFIRMED), "flagged",
+                    count(today, VisitStatus.FLAGGED, VisitStatus.DISPUTED), "scheduled", count(today, VisitStatus.SCHEDULED), "done", done));
+        }
         model.addAttribute("communities", regions.ofLevel(RegionLevel.COMMUNITY, j).size());
         return "statistics/dashboard";
+    }
+
+    private static long count(Map<VisitStatus, Long> counts, VisitStatus... statuses) {
+        long n = 0;
+        for (VisitStatus s : statuses) {
+            n += counts.getOrDefault(s, 0L);
+        }
+        return n;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jujia.shared.GeoPoint;
@@ -182,6 +183,14 @@ class VisitStore {
                 .query((rs, n) -> new Code(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3))).optional();
     }
 
+    int pinAttempts(long visitId) {
+        return jdbc.sql("select pin_attempts from visit where id = ?").param(visitId).query(Integer.class).single();
+    }
+
+    void countPinAttempt(long visitId) {
+        jdbc.sql("update visit set pin_attempts = pin_attempts + 1 where id = ?").param(visitId).update();
+    }
+
     void countCodeAttempt(long visitId) {
         jdbc.sql("update visit set code_attempts = code_attempts + 1 where id = ?").param(visitId).update();
     }
@@ -335,6 +344,15 @@ class VisitStore {
     }
 
     /** Flagged visits per caregiver and per provider since {@code since} within the scope. */
+    /** Visits planned to start in [from, to) by status. */
+    Map<VisitStatus, Long> countByStatus(Instant from, Instant to, Scope scope) {
+        Map<VisitStatus, Long> counts = new java.util.EnumMap<>(VisitStatus.class);
+        scope.bind(jdbc.sql("select v.status, count(*) from visit v where v.window_start >= :from and v.window_start < :to and " + scope.where()
+                + " group by v.status")).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> counts.put(VisitStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
     List<FlagCount> flagCounts(String groupBy, Instant since, Scope scope) {
         String key = "caregiver".equals(groupBy) ? "v.caregiver_user_id" : "v.provider_id";
         return scope.bind(jdbc.sql("""

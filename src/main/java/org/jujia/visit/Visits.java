@@ -231,7 +231,14 @@ public class Visits {
             }
         }
         List<Visit> found = store.list(new VisitStore.Filter(caregiver, q.elderId(), null, from, to, q.status(), null, 500), scope);
-        return found.stream().map(v -> view(v, j, false)).toList();
+        // a caregiver's day and a family's history are short and shown on a phone: with the elder's position, checks and rating
+        boolean detail = scope.caregiverUserId() != null || scope.elderIds() != null;
+        return found.stream().map(v -> view(v, j, detail)).toList();
+    }
+
+    /** The visits of a day (planned start, Asia/Shanghai) within the caller's view, by status (for the dashboard). */
+    public Map<VisitStatus, Long> countByStatus(LocalDate day, Jurisdiction j) {
+        return store.countByStatus(day.atStartOfDay(Visit.ZONE).toInstant(), day.plusDays(1).atStartOfDay(Visit.ZONE).toInstant(), scope(j));
     }
 
     /** Flagged and disputed visits waiting for review, oldest first. */
@@ -299,7 +306,7 @@ public class Visits {
                     next.caregiverUserId(), next.itemCode(), r.capturedAt(), next.checkIn().delayedSync(), next.flags()));
             return next;
         });
-        return view(after, j);
+        return view(after, j, true, home);
     }
 
     public VisitView checkOut(long id, CheckInput in, Jurisdiction j) {
@@ -344,7 +351,7 @@ public class Visits {
             }
             return next;
         });
-        return view(after, j);
+        return view(after, j, true, home);
     }
 
     // ------------------------------------------------------------------ confirmation, rating
@@ -398,7 +405,12 @@ public class Visits {
         String signatureEnc = null;
         switch (in.method()) {
             case PIN -> {
+                // the PIN has 4 digits: a few wrong tries lock it (confirm by SMS code, signature or in the family's app instead)
+                if (store.pinAttempts(v.id()) >= MAX_CODE_ATTEMPTS) {
+                    throw ValidationException.of("code", "attempts", "too many wrong codes: confirm by SMS code, signature or in the family's app");
+                }
                 if (in.code() == null || !in.code().strip().equals(v.pin())) {
+                    tx.executeWithoutResult(s -> store.countPinAttempt(v.id()));
                     throw ValidationException.of("code", "mismatch", "the PIN does not match the visit's PIN");
                 }
             }
@@ -546,23 +558,27 @@ public class Visits {
     }
 
     private VisitView view(Visit v, Jurisdiction j) {
-        return view(v, j, true);
+        return view(v, j, true, home(v.elderId()));
     }
 
     private VisitView view(Visit v, Jurisdiction j, boolean detail) {
-        ElderInfo elder;
-        List<QualityCheck> checks = List.of();
-        if (detail) {
-            GeoPoint home = home(v.elderId());
-            elder = new ElderInfo(v.elderId(), v.elderName(), home == null ? null : home.latitude(), home == null ? null : home.longitude());
-            checks = catalogue.find(v.itemCode(), v.date()).map(ServiceItem::checks).orElse(List.of());
-        } else {
-            elder = new ElderInfo(v.elderId(), v.elderName(), null, null);
-        }
+        return view(v, j, detail, detail ? home(v.elderId()) : null);
+    }
+
+    /**
+     * The API's view of a visit; {@code detail} adds the elder's home position, the item's checks and the rating,
+     * dispute and penalty (each looked up only when the visit's state can have one).
+     */
+    private VisitView view(Visit v, Jurisdiction j, boolean detail, GeoPoint home) {
+        ElderInfo elder = new ElderInfo(v.elderId(), v.elderName(), home == null ? null : home.latitude(), home == null ? null : home.longitude());
+        List<QualityCheck> checks = detail ? catalogue.find(v.itemCode(), v.date()).map(ServiceItem::checks).orElse(List.of()) : List.of();
         String pin = j.familyOnly() && j.can("VISIT_CONFIRM") && v.confirmation() == null
                 && (v.status() == VisitStatus.SCHEDULED || v.status() == VisitStatus.IN_PROGRESS || v.status().completed()) ? v.pin() : null;
-        return new VisitView(v, v.billable(), v.actualMinutes(), elder, checks, pin, detail ? store.rating(v.id()).orElse(null) : null,
-                detail ? store.dispute(v.id()).orElse(null) : null, detail ? store.penalty(v.id()).orElse(null) : null);
+        boolean completed = v.status().completed();
+        VisitStore.Rating rating = detail && completed ? store.rating(v.id()).orElse(null) : null;
+        VisitStore.Dispute dispute = detail && (v.status() == VisitStatus.DISPUTED || v.review() != null) ? store.dispute(v.id()).orElse(null) : null;
+        VisitStore.Penalty penalty = detail && v.status() == VisitStatus.FRAUD_CONFIRMED ? store.penalty(v.id()).orElse(null) : null;
+        return new VisitView(v, v.billable(), v.actualMinutes(), elder, checks, pin, rating, dispute, penalty);
     }
 
     private GeoPoint home(long elderId) {

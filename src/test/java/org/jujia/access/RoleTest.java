@@ -18,8 +18,7 @@ class RoleTest {
 
     @Test
     void caregiversCannotRevealOrWrite() {
-        assertThat(Role.CAREGIVER.permissions()).containsExactlyInAnyOrder(Permission.ELDER_READ, Permission.CATALOGUE_READ,
-                Permission.VISIT_PERFORM);
+        assertThat(Role.CAREGIVER.permissions()).containsExactlyInAnyOrder(Permission.ELDER_READ, Permission.VISIT_PERFORM);
         assertThat(Role.CAREGIVER.permissions()).doesNotContain(Permission.SENSITIVE_REVEAL, Permission.ELDER_WRITE, Permission.VISIT_REVIEW);
         assertThat(Role.VOLUNTEER.permissions()).isEmpty();
     }

@@ -101,6 +101,13 @@ class MobileBrowserIT extends BrowserTestBase {
         return await(() -> jdbc.sql("select id from visit where order_id = ?").param(order).query(Long.class).optional());
     }
 
+    /** Now plus an offset, kept within today (Asia/Shanghai) so that the visit is on today's list. */
+    private static Instant today(Duration offset) {
+        Instant now = Instant.now();
+        Instant at = now.plus(offset);
+        return LocalDate.ofInstant(at, ZONE).equals(LocalDate.ofInstant(now, ZONE)) ? at : now;
+    }
+
     private static long await(Supplier<Optional<Long>> probe) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -149,6 +156,11 @@ class MobileBrowserIT extends BrowserTestBase {
     private void phone(String username, String landing, double latitude, double longitude) {
         open(new Browser.NewContextOptions().setViewportSize(375, 812).setIsMobile(true).setHasTouch(true).setUserAgent(PHONE_UA)
                 .setGeolocation(new Geolocation(latitude, longitude).setAccuracy(8)).setPermissions(List.of("geolocation")));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("[MobileBrowserIT] " + r.status() + " " + r.request().method() + " " + r.url());
+            }
+        });
         page.navigate(base + "/login");
         page.fill("#username", username);
         page.fill("#password", "demo123");
@@ -171,7 +183,7 @@ class MobileBrowserIT extends BrowserTestBase {
     @Test
     void aCaregiverChecksInWithPositionAndPhotoRecordsTheServiceChecksOutAndTheElderSigns() throws Exception {
         Home home = otherHome(3);
-        long id = visit(home, "BATHING_HOME", "caregiver1", Instant.now().minus(Duration.ofMinutes(10)), 60, OrderPriority.RED);
+        long id = visit(home, "BATHING_HOME", "caregiver1", today(Duration.ofMinutes(-10)), 60, OrderPriority.RED);
 
         phone("caregiver1", "/m/caregiver", home.latitude(), home.longitude());
         Locator card = page.locator(".m-visit[data-id='" + id + "']");
@@ -232,6 +244,13 @@ class MobileBrowserIT extends BrowserTestBase {
         JsonNode confirmed = serverVisit("caregiver1", id);
         assertThat(confirmed.get("confirmation").get("method").asText()).isEqualTo("SIGNATURE");
         assertThat(confirmed.get("confirmation").get("signature").asBoolean()).isTrue();
+
+        // the same page in English: the shell and the scripts' texts
+        page.navigate(base + "/m/caregiver?lang=en#visit/" + id);
+        page.locator("#visit-confirmation").waitFor();
+        assertThat(page.locator("#visit-confirmation").innerText()).contains("Confirmed", "signature");
+        assertThat(page.locator(".m-back").innerText()).contains("Back to the list");
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).as("fits 375 px").isEqualTo(true);
     }
 
     @Test
@@ -308,6 +327,33 @@ class MobileBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void theListOpensWithoutNetworkFromThePhonesCopies() throws Exception {
+        Home home = otherHome(9);
+        long id = visit(home, "HOME_VISIT", "caregiver3", today(Duration.ofMinutes(90)), 30, OrderPriority.GREEN);
+        phone("caregiver3", "/m/caregiver", home.latitude(), home.longitude());
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        // the service worker takes over the page; a second load online puts the page shell in its cache
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.reload();
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        assertThat(page.evaluate("() => navigator.serviceWorker.controller !== null")).isEqualTo(true);
+        // the list keeps the open visits in full on the phone (home position, checks)
+        page.waitForFunction("id => { const k = Object.keys(localStorage).find(k => k.endsWith('.visit.' + id));"
+                + " return k && JSON.parse(localStorage.getItem(k)).detailKept; }", String.valueOf(id));
+
+        context.setOffline(true);
+        page.reload();
+        page.locator(".m-visit[data-id='" + id + "']").waitFor();
+        assertThat(page.locator("#cg-list-note").innerText()).contains("离线");
+        assertThat(page.locator("#m-net").getAttribute("data-online")).isEqualTo("false");
+        page.locator(".m-visit[data-id='" + id + "'] a").click();
+        page.locator("#cg-visit[data-id='" + id + "'] #visit-status[data-status=SCHEDULED]").waitFor();
+        assertThat(page.locator("#map-link").getAttribute("href")).contains("position=" + home.longitude() + "," + home.latitude());
+        shot(page, "mobile-caregiver-offline");
+        context.setOffline(false);
+    }
+
+    @Test
     void aFamilyMemberSeesThePinConfirmsAndRatesACompletedVisitAndBooksAService() throws Exception {
         Home home = family1Home();
         // a completed visit (checked in and out through the API at the home) and a coming one
@@ -339,6 +385,7 @@ class MobileBrowserIT extends BrowserTestBase {
         card.locator(".m-rate").click();
         page.locator("#fm-history-list .m-visit[data-id='" + done + "'] .m-rated[data-stars='4']").waitFor();
         shot(page, "mobile-family-history");
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).as("fits 375 px").isEqualTo(true);
 
         JsonNode v = serverVisit("family1", done);
         assertThat(v.get("confirmation").get("method").asText()).isEqualTo("APP");

@@ -36,6 +36,9 @@ class DispatchApiIT {
     @Autowired
     DispatchManagement dispatch;
 
+    @Autowired
+    DispatchEventProbe probe;
+
     static void assertProblem(Api.Response r, int status, String... fields) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
@@ -121,6 +124,7 @@ class DispatchApiIT {
 
         var cancelled = family.post("/api/v1/orders/" + o.get("id").asLong() + "/cancel", Map.of("reason", "改期"));
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(probe.cancelled()).anyMatch(e -> e.orderId() == o.get("id").asLong() && e.reason().equals("改期") && e.caregiverUserId() == null);
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
         JsonNode detail = family.get("/api/v1/orders/" + o.get("id").asLong()).json();
         assertThat(detail.get("history").findValuesAsString("action")).containsExactly("CREATED", "CANCELLED");
@@ -176,6 +180,12 @@ class DispatchApiIT {
         assertThat(booked.json().get("detail").asText()).contains("BOOKED");
         var free = op.post("/api/v1/orders/" + touching + "/assign", Map.of("caregiverUserId", cg1));
         assertThat(free.status()).as(free.body()).isEqualTo(200);
+        assertThat(probe.created()).anyMatch(e -> e.orderId() == a && e.source() == OrderSource.STAFF);
+        OrderAssigned first = probe.assigned().stream().filter(e -> e.orderId() == a).findFirst().orElseThrow();
+        assertThat(first.caregiverUserId()).isEqualTo(cg1);
+        assertThat(first.previousCaregiverUserId()).isNull();
+        assertThat(first.amountFen()).isEqualTo(first.unitPriceFen());
+        assertThat(first.elderRegionPath()).startsWith(users.jurisdictionOf("street1").orElseThrow().scopePath());
         // the picker shows caregiver1 booked for the clashing order
         JsonNode options = op.get("/api/v1/orders/" + clash + "/eligible-caregivers").json();
         JsonNode mine = null;
@@ -191,12 +201,28 @@ class DispatchApiIT {
         var lacks = op.post("/api/v1/orders/" + nurse + "/assign", Map.of("caregiverUserId", cg1));
         assertProblem(lacks, 409, "caregiverUserId");
         assertThat(lacks.json().get("detail").asText()).contains("LACKS_QUALIFICATION");
+        // the clashing order goes to another free caregiver of provider1, then over to caregiver1 later: previousCaregiverUserId names who had it
+        long another = -1;
+        for (JsonNode c : options) {
+            if (c.get("assignable").asBoolean() && c.get("userId").asLong() != cg1) {
+                another = c.get("userId").asLong();
+                break;
+            }
+        }
         // unassigning frees the time: 10:29 still overlaps the 10:30 visit, then nothing
         assertThat(op.post("/api/v1/orders/" + a + "/unassign", Map.of("reason", "改派")).json().get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(op.post("/api/v1/orders/" + clash + "/assign", Map.of("caregiverUserId", cg1)).json().get("detail").asText())
                 .contains("order " + touching);
         assertThat(op.post("/api/v1/orders/" + touching + "/unassign", Map.of()).status()).isEqualTo(200);
+        if (another > 0) {
+            assertThat(op.post("/api/v1/orders/" + clash + "/assign", Map.of("caregiverUserId", another)).status()).isEqualTo(200);
+        }
         assertThat(op.post("/api/v1/orders/" + clash + "/assign", Map.of("caregiverUserId", cg1)).status()).isEqualTo(200);
+        if (another > 0) {
+            long previous = another;
+            assertThat(probe.assigned()).anyMatch(e -> e.orderId() == clash && e.caregiverUserId() == cg1 && Long.valueOf(previous).equals(e.previousCaregiverUserId()));
+        }
+        assertThat(probe.unassigned()).anyMatch(e -> e.orderId() == a && e.caregiverUserId() == cg1);
     }
 
     @Test

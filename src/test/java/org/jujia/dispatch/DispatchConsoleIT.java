@@ -57,6 +57,15 @@ class DispatchConsoleIT {
         rendersInBothLanguages(op, "/orders", "派单看板", "Order board");
         rendersInBothLanguages(op, "/orders?status=ASSIGNED&priority=RED", "派单看板", "Order board");
         assertThat(get(op, "/orders").body()).contains("id=\"bulk-accept\"", "data-order=");
+        // refuse from the board: the row's reason and button belong to the order's own small form
+        long toRefuse = jdbc.sql("""
+                select id from dispatch_order where provider_id = (select organisation_id from access_user where username = 'provider1')
+                   and status = 'PENDING' and window_start > now() + interval '6 days' order by id limit 1""").query(Long.class).single();
+        String board = get(op, "/orders?from=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(6)).body();
+        assertThat(board).contains("id=\"refuse-" + toRefuse + "\"", "form=\"refuse-" + toRefuse + "\"");
+        var refusedR = post(op, "/orders/" + toRefuse + "/refuse", "reason=" + URLEncoder.encode("人手不足", StandardCharsets.UTF_8) + "&back=/orders");
+        assertThat(refusedR.headers().firstValue("Location").orElse("")).endsWith("/orders");
+        assertThat(jdbc.sql("select status from dispatch_order where id = ?").param(toRefuse).query(String.class).single()).isEqualTo("REFUSED");
         long provider = jdbc.sql("select organisation_id from access_user where username = 'provider1'").query(Long.class).single();
         // a pending order a few days ahead (the demo assigns only today's and tomorrow's): accept it, then assign
         long accepted = jdbc.sql("""

@@ -46,6 +46,12 @@ class OrderGenerationIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     Jurisdiction street() {
         return users.jurisdictionOf("street1").orElseThrow();
     }
@@ -202,5 +208,14 @@ class OrderGenerationIT {
                 Instant.now()))).isEmpty();
         assertThat(jdbc.sql("select count(*) from dispatch_order where elder_id = ? and source = 'URGENT'").param(elderId).query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theUrgentVisitEventIsHeardAfterItsTransactionCommits() throws Exception {
+        long elderId = freshElder();
+        tx.executeWithoutResult(s -> events.publishEvent(new UrgentVisitRequested(elderId, "VOICE_CALLS_UNANSWERED", "voice-call:IT-event-" + elderId,
+                "连续三天未接听", Instant.now())));
+        await("the urgent order", () -> jdbc.sql("select count(*) from dispatch_order where elder_id = ? and source = 'URGENT' and priority = 'URGENT'")
+                .param(elderId).query(Long.class).single() == 1);
     }
 }

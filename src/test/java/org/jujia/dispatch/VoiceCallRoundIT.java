@@ -101,7 +101,9 @@ class VoiceCallRoundIT {
 
     @Test
     void threeUnansweredDaysRequestOneUrgentVisit() throws Exception {
-        long silent = callable.get(0);
+        // an elder without an urgent order of this reason yet (the demo data gave one to its own silent elder)
+        long silent = callable.stream().filter(id -> jdbc.sql("select count(*) from dispatch_order where elder_id = ? and urgent_reason = ?")
+                .params(id, "VOICE_CALLS_UNANSWERED").query(Long.class).single() == 0).findFirst().orElseThrow();
         script(silent, "NO_ANSWER", "BUSY", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "NO_ANSWER", "BUSY",
                 "NO_ANSWER", "NO_ANSWER", "NO_ANSWER");
 
@@ -123,6 +125,24 @@ class VoiceCallRoundIT {
             assertThat(e.reason()).isEqualTo("VOICE_CALLS_UNANSWERED");
             assertThat(e.reference()).isEqualTo("voice-call:" + day1 + ".." + day1.plusDays(2));
             assertThat(e.note()).contains("3");
+        });
+
+        // dispatch turns it into an URGENT home-visit order for the elder's provider (after commit, asynchronously)
+        String reference = "voice-call:" + day1 + ".." + day1.plusDays(2);
+        long deadline = System.currentTimeMillis() + 20_000;
+        java.util.List<java.util.Map<String, Object>> orders;
+        do {
+            orders = jdbc.sql("select elder_id, item_code, priority, source, urgent_reason from dispatch_order where urgent_reference = ?")
+                    .param(reference).query().listOfRows();
+            if (orders.isEmpty()) {
+                Thread.sleep(200);
+            }
+        } while (orders.isEmpty() && System.currentTimeMillis() < deadline);
+        assertThat(orders).singleElement().satisfies(o -> {
+            assertThat(((Number) o.get("elder_id")).longValue()).isEqualTo(silent);
+            assertThat(o.get("item_code")).isEqualTo("HOME_VISIT");
+            assertThat(o.get("priority")).isEqualTo("URGENT");
+            assertThat(o.get("urgent_reason")).isEqualTo("VOICE_CALLS_UNANSWERED");
         });
 
         // re-running the day (and the closing sweep after the cut-off, and the next morning) changes nothing

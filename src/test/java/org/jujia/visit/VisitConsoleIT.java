@@ -88,4 +88,21 @@ class VisitConsoleIT {
         // a caregiver has no console pages of visits
         assertThat(get(ConsoleLogin.login(port, "caregiver1"), "/visits").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void the_dashboard_counts_todays_visits_in_the_callers_view() throws Exception {
+        long elder = fx.family1Elder();
+        Instant start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(23, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+        fx.assign(elder, "HOME_VISIT", fx.userId("caregiver2"), start, 30, 3000);
+        HttpClient provider = ConsoleLogin.login(port, "provider1");
+        rendersInBothLanguages(provider, "/?console=1", "今日上门服务", "Awaiting review");
+        String zh = get(provider, "/?console=1&lang=zh").body();
+        int at = zh.indexOf("id=\"kpi-visits\"");
+        assertThat(at).isPositive();
+        String planned = zh.substring(at).replaceAll("(?s).*?<div class=\"v\">(\\d+)</div>.*", "$1");
+        assertThat(Long.parseLong(planned)).isPositive();
+        // a family member's home page has no such count
+        assertThat(get(ConsoleLogin.login(port, "family1"), "/?console=1").body()).doesNotContain("kpi-visits");
+    }
 }

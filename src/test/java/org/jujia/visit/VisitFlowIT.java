@@ -187,6 +187,8 @@ class VisitFlowIT {
 
         JsonNode counts = provider.get("/api/v1/visits/flag-counts").json();
         assertThat(counts.get("caregivers").toString()).contains("\"key\":" + cg4);
+        // every IT of this JVM shares the database: leave caregiver4 assignable for the others
+        jdbc.sql("delete from workforce_blacklist where user_id = ? and reference = ?").params(cg4, "visit:" + visit).update();
     }
 
     @Test
@@ -265,5 +267,95 @@ class VisitFlowIT {
         assertThat(r.json().get("flags").toString()).contains("FACE_MISMATCH");
         assertThat(r.json().get("checkIn").get("delayedSync").asBoolean()).isFalse();
         assertThat(caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(home, 5, Instant.now(), photo())).status()).isEqualTo(409);
+    }
+
+    @Test
+    void the_caregiver_records_the_confirmation_with_an_sms_code_sent_to_the_family() {
+        long cg1 = fx.userId("caregiver1");
+        long elder = fx.family1Elder();
+        GeoPoint home = fx.home(elder);
+        Instant in = hoursAgo(40);
+        long visit = fx.assign(elder, "HOME_VISIT", cg1, in, 30, 3000)[1];
+        Api caregiver = Api.as(port, "caregiver1");
+        assertThat(caregiver.post("/api/v1/visits/" + visit + "/confirmation-code", Map.of()).status()).isEqualTo(409);
+        caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));
+        caregiver.post("/api/v1/visits/" + visit + "/check-out", reading(north(home, 18), 6, in.plus(Duration.ofMinutes(32)), photo()));
+        long before = jdbc.sql("select coalesce(max(id), 0) from notification_sim_message").query(Long.class).single();
+        Api.Response r = caregiver.post("/api/v1/visits/" + visit + "/confirmation-code", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("sentTo").asText()).contains("****");
+        // the simulated SMS gateway received the text with the code
+        String payload = jdbc.sql("select payload from notification_sim_message where gateway = 'SMS' and id > ? and payload like ? order by id desc limit 1")
+                .params(before, "%确认码%").query(String.class).optional().orElse(null);
+        for (int i = 0; i < 200 && payload == null; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            payload = jdbc.sql("select payload from notification_sim_message where gateway = 'SMS' and id > ? and payload like ? order by id desc limit 1")
+                    .params(before, "%确认码%").query(String.class).optional().orElse(null);
+        }
+        assertThat(payload).isNotNull();
+        var m = java.util.regex.Pattern.compile("确认码 (\\d{6})").matcher(payload);
+        assertThat(m.find()).isTrue();
+        String code = m.group(1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "SMS", "code", wrong));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("code");
+        r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "SMS", "code", code));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(r.json().get("confirmation").get("method").asText()).isEqualTo("SMS");
+    }
+
+    @Test
+    void a_drawn_signature_confirms_at_the_door() {
+        long cg4 = fx.userId("caregiver4");
+        long elder = fx.otherElder(9);
+        GeoPoint home = fx.home(elder);
+        Instant in = hoursAgo(10);
+        long visit = fx.assign(elder, "HOME_VISIT", cg4, in, 30, 3000)[1];
+        Api caregiver = Api.as(port, "caregiver4");
+        caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));
+        caregiver.post("/api/v1/visits/" + visit + "/check-out", reading(north(home, 18), 6, in.plus(Duration.ofMinutes(32)), photo()));
+        Api.Response r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "SIGNATURE",
+                "signaturePng", java.util.Base64.getEncoder().encodeToString("not a png".getBytes())));
+        assertThat(r.json().get("field").asText()).isEqualTo("signaturePng");
+        var img = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "SIGNATURE",
+                "signaturePng", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray())));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("confirmation").get("signature").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select signature_enc from visit where id = ?").param(visit).query(String.class).single()).doesNotContain("iVBOR");
+    }
+
+    @Test
+    void five_wrong_pins_lock_the_pin() {
+        long cg = fx.userId("caregiver7");
+        long elder = fx.otherElder(27);
+        GeoPoint home = fx.home(elder);
+        Instant in = hoursAgo(44);
+        long visit = fx.assign(elder, "HOME_VISIT", cg, in, 30, 3000)[1];
+        Api caregiver = Api.as(port, "caregiver7");
+        caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));
+        caregiver.post("/api/v1/visits/" + visit + "/check-out", reading(north(home, 18), 6, in.plus(Duration.ofMinutes(31)), photo()));
+        String pin = jdbc.sql("select pin from visit where id = ?").param(visit).query(String.class).single();
+        String wrong = pin.equals("0000") ? "1111" : "0000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "PIN", "code", wrong))
+                    .json().get("errors").get(0).get("code").asText()).isEqualTo("mismatch");
+        }
+        Api.Response r = caregiver.post("/api/v1/visits/" + visit + "/confirmation", Map.of("outcome", "CONFIRMED", "method", "PIN", "code", pin));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("code").asText()).isEqualTo("attempts");
+        assertThat(fx.status(visit)).isEqualTo("VERIFIED");
     }
 }

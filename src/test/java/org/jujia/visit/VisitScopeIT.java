@@ -40,6 +40,9 @@ class VisitScopeIT {
         assertThat(list.toString()).contains("\"id\":" + mine + ",").doesNotContain("\"id\":" + other + ",");
         for (JsonNode v : list) {
             assertThat(v.get("caregiverUserId").asLong()).isEqualTo(fx.userId("caregiver1"));
+            // the phone's list navigates and shows the service record form without another call
+            assertThat(v.get("elder").get("latitude").isNumber()).isTrue();
+            assertThat(v.get("checks").isArray()).isTrue();
         }
         // a caregiver asking for someone else's visits still gets only their own
         assertThat(cg1.get("/api/v1/visits?caregiver=" + fx.userId("caregiver2") + "&date=" + day).json().size()).isZero();
