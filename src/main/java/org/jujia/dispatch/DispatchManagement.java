@@ -232,6 +232,33 @@ public class DispatchManagement {
         return saved;
     }
 
+    /**
+     * The platform keeps a caregiver on the order that replaces one of a superseded plan version (same provider, item
+     * and start): the order is accepted and assigned as if the provider had done it, when the caregiver is still
+     * eligible and free — otherwise it stays PENDING for the provider. Answers whether the caregiver was kept.
+     */
+    @Transactional
+    boolean carryOver(long orderId, long caregiverUserId, String cause) {
+        Order o = store.findForUpdate(orderId).orElse(null);
+        if (o == null || o.status() != OrderStatus.PENDING) {
+            return false;
+        }
+        store.lockCaregiver(caregiverUserId);
+        Optional<Caregiver> caregiver = workforce.caregiver(caregiverUserId);
+        if (!AssignmentPolicy.check(o, caregiver, store.assignedOverlapping(List.of(caregiverUserId), o.windowStart(), o.busyUntil())).allowed()) {
+            return false;
+        }
+        Caregiver c = caregiver.get();
+        Jurisdiction system = Jurisdiction.system("/");
+        Instant now = clock.instant();
+        store.event(o.id(), now, system.username(), "ACCEPTED", "carried over from " + cause);
+        save(o, o.accept().assign(c.userId(), c.displayName()), system, "ASSIGNED", c.displayName() + " (" + c.userId() + "), kept from the "
+                + "superseded plan version");
+        events.publishEvent(new OrderAssigned(o.id(), o.elderId(), o.regionPath(), o.itemCode(), o.providerId(), c.userId(), null, o.priority(),
+                o.windowStart(), o.windowEnd(), o.durationMinutes(), o.unitPriceFen(), o.quantity(), o.carePlanId(), now));
+        return true;
+    }
+
     @Transactional
     public Order unassign(long id, String reason, Jurisdiction j) {
         Order o = loadForUpdate(id, j);

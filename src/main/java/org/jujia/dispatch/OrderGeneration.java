@@ -99,7 +99,7 @@ class OrderGeneration {
 
     /** Cancels the plan's open orders whose window opens after {@code after}; answers how many. */
     @Transactional
-    public int cancelNotStarted(long planId, Instant after, String reason, String actor) {
+    public List<Order> cancelNotStarted(long planId, Instant after, String reason, String actor) {
         List<Order> open = store.openOfPlanAfter(planId, after);
         Instant now = clock.instant();
         List<Long> ids = OrderStore.ids(open);
@@ -108,6 +108,11 @@ class OrderGeneration {
         for (Order o : open) {
             events.publishEvent(new OrderCancelled(o.id(), o.elderId(), o.caregiverUserId(), reason, now));
         }
-        return open.size();
+        return open;
+    }
+
+    /** The plan's orders that are still open and begin after {@code after}. */
+    List<Order> openOfPlan(long planId, Instant after) {
+        return store.openOfPlanAfter(planId, after);
     }
 }

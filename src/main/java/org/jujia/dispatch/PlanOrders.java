@@ -3,6 +3,9 @@ package org.jujia.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.List;
+import java.util.HashMap;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jujia.careplan.CarePlanActivated;
 import org.jujia.careplan.CarePlanEnded;
@@ -40,7 +43,7 @@ class PlanOrders {
     @ApplicationModuleListener
     void on(CarePlanActivated e) {
         Instant now = clock.instant();
-        int cancelled = 0;
+        List<Order> cancelled = List.of();
         if (e.supersededPlanId() != null) {
             cancelled = generation.cancelNotStarted(e.supersededPlanId(), now,
                     "care plan #" + e.supersededPlanId() + " superseded by version " + e.version() + " (#" + e.planId() + ")", OrderGeneration.SYSTEM);
@@ -49,14 +52,42 @@ class PlanOrders {
             LocalDate today = dispatch.today();
             return generation.generate(p, today, today.plusDays(props.horizonDays() - 1L), now);
         }).orElse(0);
-        log.info("Care plan #{} of elder {} in force: {} orders created, {} of the superseded plan cancelled", e.planId(), e.elderId(), created,
-                cancelled);
+        int kept = carryOver(cancelled, generation.openOfPlan(e.planId(), now), e);
+        log.info("Care plan #{} of elder {} in force: {} orders created, {} of the superseded plan cancelled, {} caregivers kept", e.planId(),
+                e.elderId(), created, cancelled.size(), kept);
+    }
+
+    /**
+     * Continuity of care across plan versions: an order of the new version for the same provider, item and start as an
+     * assigned order of the superseded version keeps that caregiver (if still eligible and free); the rest wait for the
+     * provider as usual.
+     */
+    int carryOver(List<Order> superseded, List<Order> fresh, CarePlanActivated e) {
+        Map<String, Long> caregivers = new HashMap<>();
+        for (Order o : superseded) {
+            if (o.caregiverUserId() != null) {
+                caregivers.putIfAbsent(sameSlot(o), o.caregiverUserId());
+            }
+        }
+        int kept = 0;
+        for (Order o : fresh) {
+            Long caregiver = caregivers.get(sameSlot(o));
+            if (caregiver != null && o.status() == OrderStatus.PENDING
+                    && dispatch.carryOver(o.id(), caregiver, "care plan version " + e.version() + " (#" + e.planId() + ")")) {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private static String sameSlot(Order o) {
+        return o.providerId() + "|" + o.itemCode() + "|" + o.windowStart();
     }
 
     @ApplicationModuleListener
     void on(CarePlanEnded e) {
         int cancelled = generation.cancelNotStarted(e.planId(), clock.instant(), "care plan #" + e.planId() + " ended (" + e.reason() + ")",
-                OrderGeneration.SYSTEM);
+                OrderGeneration.SYSTEM).size();
         log.info("Care plan #{} of elder {} ended: {} orders cancelled", e.planId(), e.elderId(), cancelled);
     }
 

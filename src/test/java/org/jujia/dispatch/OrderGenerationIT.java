@@ -192,6 +192,52 @@ class OrderGenerationIT {
     }
 
     @Test
+    void aNewVersionKeepsTheCaregiverOfTheSameVisitWhereItCan() throws Exception {
+        Jurisdiction j = street();
+        Jurisdiction op = users.jurisdictionOf("provider1").orElseThrow();
+        long provider = dispatch.operatorProvider(op);
+        long elderId = freshElder();
+        List<LineInput> lines = List.of(line("HOME_VISIT", 1, Period.WEEK, List.of(4), "09:00", "11:00"));
+        CarePlan v1 = signedWith(provider, elderId, lines, j);
+        settled(v1.id());
+        Instant soon = Instant.now().plusSeconds(3600);
+        List<Long> future = ordersOf(v1.id()).stream().filter(r -> ((java.sql.Timestamp) r.get("window_start")).toInstant().isAfter(soon))
+                .map(r -> ((Number) r.get("id")).longValue()).toList();
+        assertThat(future).hasSizeGreaterThanOrEqualTo(2);
+        long kept = future.get(0);
+        dispatch.accept(kept, op);
+        long caregiver = dispatch.eligibleCaregivers(kept, op).stream().filter(DispatchManagement.CaregiverOption::assignable).findFirst()
+                .orElseThrow().userId();
+        dispatch.assign(kept, caregiver, op);
+        Instant keptStart = dispatch.get(kept, op).windowStart();
+
+        // version 2: the same weekly visit plus a new errand line
+        CarePlan v2 = signedWith(provider, elderId, List.of(lines.get(0), line("ERRAND", 4, Period.MONTH, List.of(), "14:00", "17:00")), j);
+        settled(v2.id());
+        await("the caregiver carried over", () -> jdbc.sql("select count(*) from dispatch_order where care_plan_id = ? and status = 'ASSIGNED'")
+                .param(v2.id()).query(Long.class).single() == 1);
+        assertThat(dispatch.get(kept, op).status()).isEqualTo(OrderStatus.CANCELLED);
+        Map<String, Object> same = jdbc.sql("select id, status, caregiver_user_id from dispatch_order where care_plan_id = ? and window_start = ?")
+                .params(v2.id(), java.sql.Timestamp.from(keptStart)).query().singleRow();
+        assertThat(same.get("status")).isEqualTo("ASSIGNED");
+        assertThat(((Number) same.get("caregiver_user_id")).longValue()).isEqualTo(caregiver);
+        assertThat(jdbc.sql("select detail from dispatch_order_event where order_id = ? and action = 'ACCEPTED'")
+                .param(((Number) same.get("id")).longValue()).query(String.class).single()).contains("carried over");
+        // every other order of the new version waits for the provider, the unassigned old ones were not carried
+        assertThat(ordersOf(v2.id())).filteredOn(r -> !r.get("id").equals(same.get("id"))).extracting(r -> r.get("status")).containsOnly("PENDING");
+    }
+
+    CarePlan signedWith(long provider, long elderId, List<LineInput> lines, Jurisdiction j) {
+        CarePlan d = plans.draft(elderId, new CarePlanManagement.NewPlan(provider, "IT", false), j);
+        d = plans.replaceLines(d.id(), lines, j);
+        if (d.needsConsent()) {
+            plans.recordConsent(d.id(), new CarePlanManagement.ConsentInput("李伟", "子女", d.excessFen()), j);
+        }
+        plans.submit(d.id(), j);
+        return plans.sign(d.id(), new CarePlanManagement.SignInput(SignerType.ELDER, "老人", SignatureMethod.FINGERPRINT, null, "社工 王丽"), j);
+    }
+
+    @Test
     void anUrgentRequestBecomesOneUrgentHomeVisit() {
         long elderId = freshElder();
         var first = dispatch.requestUrgentVisit(new UrgentVisitRequested(elderId, "VOICE_CALLS_UNANSWERED", "voice-call:IT-" + elderId + ":1", "连续三天未接听",
