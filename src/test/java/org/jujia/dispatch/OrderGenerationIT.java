@@ -66,14 +66,7 @@ class OrderGenerationIT {
     }
 
     CarePlan signed(long elderId, List<LineInput> lines, Jurisdiction j) {
-        long provider = plans.providersFor(elderId, j).get(0).id();
-        CarePlan d = plans.draft(elderId, new CarePlanManagement.NewPlan(provider, "IT", false), j);
-        d = plans.replaceLines(d.id(), lines, j);
-        if (d.needsConsent()) {
-            plans.recordConsent(d.id(), new CarePlanManagement.ConsentInput("李伟", "子女", d.excessFen()), j);
-        }
-        plans.submit(d.id(), j);
-        return plans.sign(d.id(), new CarePlanManagement.SignInput(SignerType.ELDER, "老人", SignatureMethod.FINGERPRINT, null, "社工 王丽"), j);
+        return signedWith(plans.providersFor(elderId, j).get(0).id(), elderId, lines, j);
     }
 
     static LineInput line(String item, int count, Period period, List<Integer> weekdays, String from, String to) {
