@@ -33,6 +33,7 @@ import org.jujia.region.Region;
 import org.jujia.region.RegionDirectory;
 import org.jujia.shared.ConflictException;
 import org.jujia.shared.FieldViolation;
+import org.jujia.shared.ImageData;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.NotFoundException;
 import org.jujia.shared.ValidationException;
@@ -579,7 +580,7 @@ public class CarePlanManagement {
             v.add("signaturePng", "size", "the signature image is larger than " + props.signatureMaxBytes() + " bytes");
             return null;
         }
-        if (bytes.length < 8 || (bytes[0] & 0xff) != 0x89 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
+        if (!ImageData.isPng(bytes)) {
             v.add("signaturePng", "format", "the signature must be a PNG image");
             return null;
         }

@@ -33,6 +33,7 @@ import org.jujia.region.OrganisationType;
 import org.jujia.region.RegionDirectory;
 import org.jujia.shared.ConflictException;
 import org.jujia.shared.GeoPoint;
+import org.jujia.shared.ImageData;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.NotFoundException;
 import org.jujia.shared.ValidationException;
@@ -416,11 +417,11 @@ public class Visits {
             }
             case SMS -> checkCode(v, in.code());
             case SIGNATURE -> {
-                byte[] png = decode("signaturePng", in.signaturePng());
+                byte[] png = ImageData.decodeBase64("signaturePng", in.signaturePng());
                 if (png.length == 0) {
                     throw ValidationException.of("signaturePng", "required", "draw the signature");
                 }
-                if (png.length > MAX_SIGNATURE_BYTES || png.length < 8 || (png[0] & 0xff) != 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+                if (png.length > MAX_SIGNATURE_BYTES || !ImageData.isPng(png)) {
                     throw ValidationException.of("signaturePng", "format", "the signature must be a PNG of at most " + MAX_SIGNATURE_BYTES + " bytes");
                 }
                 signatureEnc = cipher.seal(Base64.getEncoder().encodeToString(png));
@@ -612,30 +613,14 @@ public class Visits {
     }
 
     private byte[] photo(String base64) {
-        byte[] photo = decode("photo", base64);
+        byte[] photo = ImageData.decodeBase64("photo", base64);
         if (photo.length > MAX_PHOTO_BYTES) {
             throw ValidationException.of("photo", "size", "the photo is " + photo.length + " bytes; at most " + MAX_PHOTO_BYTES);
         }
-        if (photo.length > 0 && !(photo.length > 3 && (photo[0] & 0xff) == 0xFF && (photo[1] & 0xff) == 0xD8 && (photo[2] & 0xff) == 0xFF)) {
+        if (photo.length > 0 && !ImageData.isJpeg(photo)) {
             throw ValidationException.of("photo", "format", "the photo must be a JPEG");
         }
         return photo;
-    }
-
-    private static byte[] decode(String field, String base64) {
-        if (base64 == null || base64.isBlank()) {
-            return new byte[0];
-        }
-        String s = base64.strip();
-        int comma = s.indexOf(',');
-        if (s.startsWith("data:") && comma > 0) {
-            s = s.substring(comma + 1);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(s);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "format", field + " must be base64");
-        }
     }
 
     private VerificationContext.FaceResult compareFace(long caregiver, byte[] photo) {

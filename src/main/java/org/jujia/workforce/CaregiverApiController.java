@@ -2,10 +2,9 @@ package org.jujia.workforce;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Base64;
 import java.util.List;
 import org.jujia.shared.Jurisdiction;
-import org.jujia.shared.ValidationException;
+import org.jujia.shared.ImageData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,20 +56,7 @@ class CaregiverApiController {
     @PreAuthorize("hasAuthority('PERM_STAFF_ADMIN')")
     @Operation(summary = "Enrol the caregiver's face photo (JPEG ≤ 2 MB) for visit verification; stored SM4-sealed")
     ResponseEntity<Void> enrolFace(@PathVariable long userId, @RequestBody FaceInput in, Jurisdiction j) {
-        workforce.enrolFace(userId, decodeBase64Image(in == null ? null : in.photo(), "photo"), j);
+        workforce.enrolFace(userId, ImageData.decodeBase64("photo", in == null ? null : in.photo()), j);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Decodes a base64 image or data URL; a clear problem naming {@code field} when it is not base64. */
-    static byte[] decodeBase64Image(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return new byte[0];
-        }
-        String b64 = value.startsWith("data:") && value.contains(",") ? value.substring(value.indexOf(',') + 1) : value;
-        try {
-            return Base64.getMimeDecoder().decode(b64);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "base64", "the " + field + " is not valid base64");
-        }
     }
 }

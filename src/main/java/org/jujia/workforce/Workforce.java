@@ -24,6 +24,7 @@ import org.jujia.region.Organisation;
 import org.jujia.region.OrganisationType;
 import org.jujia.region.RegionDirectory;
 import org.jujia.shared.GeoPoint;
+import org.jujia.shared.ImageData;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.NotFoundException;
 import org.jujia.shared.ValidationException;
@@ -186,7 +187,7 @@ public class Workforce {
         if (jpeg.length > MAX_PHOTO_BYTES) {
             throw ValidationException.of("photo", "size", "the photo is " + jpeg.length + " bytes; at most " + MAX_PHOTO_BYTES);
         }
-        if (!isJpeg(jpeg)) {
+        if (!ImageData.isJpeg(jpeg)) {
             throw ValidationException.of("photo", "format", "the photo must be a JPEG");
         }
         jdbc.sql("update workforce_caregiver set face_photo_enc = ?, face_enrolled_at = ?, updated_at = now(), version = version + 1 where user_id = ?")
@@ -227,10 +228,6 @@ public class Workforce {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
-    }
 
     private static void requireRead(Jurisdiction j) {
         if (!j.can("STAFF_READ")) {

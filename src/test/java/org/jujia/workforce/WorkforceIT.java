@@ -45,7 +45,7 @@ class WorkforceIT {
         assertThat(c.level()).isEqualTo(CaregiverLevel.LEVEL_3);
         assertThat(c.faceEnrolled()).isTrue();
         byte[] face = workforce.enrolledFace(cg).orElseThrow();
-        assertThat(Workforce.isJpeg(face)).isTrue();
+        assertThat(org.jujia.shared.ImageData.isJpeg(face)).isTrue();
         String stored = jdbc.sql("select face_photo_enc from workforce_caregiver where user_id = ?").param(cg).query(String.class).single();
         assertThat(stored).doesNotContain(Base64.getEncoder().encodeToString(face).substring(0, 40));
     }
