@@ -45,7 +45,25 @@ public enum Permission {
     /** work the review queue of flagged visits: clear or confirm fraud; see check-in photos */
     VISIT_REVIEW,
     /** confirm or dispute and rate a visit (the elder's family) */
-    VISIT_CONFIRM;
+    VISIT_CONFIRM,
+    /** see settlement runs and statements within reach: providers their own, families their elder's bill */
+    SETTLEMENT_READ,
+    /** run, preview and close monthly settlement; the special pool ledger; provider budgets and annual scores */
+    SETTLEMENT_ADMIN,
+    /** confirm (or reject) a blacklist proposal as one of the three parties: street, civil affairs, police */
+    BLACKLIST_CONFIRM,
+    /** file a complaint (hotline operators and staff for anyone they cover, families for their elder) */
+    COMPLAINT_FILE,
+    /** see complaints within reach (providers: those assigned to them) */
+    COMPLAINT_READ,
+    /** acknowledge, work on and resolve complaints assigned to one's organisation; escalate */
+    COMPLAINT_HANDLE,
+    /** make follow-up calls (回访) on sampled visits and record the outcome */
+    FOLLOWUP_PERFORM,
+    /** see oversight: follow-ups, satisfaction, third-party evaluations, ratings, performance scores */
+    OVERSIGHT_READ,
+    /** record third-party evaluations and ratings, draw follow-up samples, compute annual performance scores */
+    OVERSIGHT_ADMIN;
 
     public String authority() {
         return "PERM_" + name();

@@ -18,7 +18,7 @@ final class AssignmentPolicy {
 
     /** Why a caregiver cannot take the order. */
     enum Refusal {
-        NOT_A_CAREGIVER, OTHER_PROVIDER, INACTIVE, BLACKLISTED, BLACKLIST_PENDING, LACKS_QUALIFICATION, LEVEL_TOO_LOW, BOOKED
+        NOT_A_CAREGIVER, OTHER_PROVIDER, INACTIVE, BLACKLISTED, BLACKLIST_PENDING, LACKS_QUALIFICATION, LEVEL_TOO_LOW, PROVIDER_REVOKED, BOOKED
     }
 
     /** The verdict: empty when the caregiver may take it; otherwise the reason, a message, and the clashing order if BOOKED. */
@@ -65,6 +65,7 @@ final class AssignmentPolicy {
             case BLACKLIST_PENDING -> "proposed for the blacklist";
             case LACKS_QUALIFICATION -> "lacks the qualification " + order.requiredQualification();
             case LEVEL_TOO_LOW -> "level below the minimum " + order.minCaregiverLevel();
+            case PROVIDER_REVOKED -> "the provider's operating qualification is revoked";
         };
     }
 }

@@ -1,11 +1,13 @@
 package org.jujia.region;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jujia.shared.ConflictException;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.shared.NotFoundException;
 import org.jujia.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +23,11 @@ public class RegionDirectory {
     private static final String ORG_COLUMNS = "id, code, name, type, node_id, phone, address, active, version";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    RegionDirectory(JdbcClient jdbc) {
+    RegionDirectory(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Any node, unscoped: for the platform itself (e.g. resolving a user's home node at login). */
@@ -155,6 +159,55 @@ public class RegionDirectory {
                 .params(input.name().trim(), input.type().name(), input.nodeId(), input.phone(), input.address(), input.active(), id)
                 .update();
         return findOrganisation(id).orElseThrow();
+    }
+
+    /** Whether the provider's operating qualification is revoked (PLATFORM.md §7): no new orders, no assignments. */
+    public boolean qualificationRevoked(long organisationId) {
+        return jdbc.sql("select qualification_revoked_at is not null from region_organisation where id = ?").param(organisationId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** When and why the provider's qualification was revoked, if it is. */
+    public Optional<Revocation> revocation(long organisationId) {
+        return jdbc.sql("select qualification_revoked_at, qualification_revoked_reason from region_organisation where id = ? and qualification_revoked_at is not null")
+                .param(organisationId).query((rs, n) -> new Revocation(rs.getTimestamp(1).toInstant(), rs.getString(2))).optional();
+    }
+
+    /**
+     * Revokes a service provider's operating qualification on the platform's behalf (settlement's budget rule: two
+     * consecutive years below 80). Idempotent: revoking a revoked provider changes nothing and publishes nothing.
+     */
+    @Transactional
+    public boolean revokeQualification(long providerId, String reason, String actor, Instant at) {
+        Organisation o = findOrganisation(providerId).filter(x -> x.type() == OrganisationType.SERVICE_PROVIDER)
+                .orElseThrow(() -> new NotFoundException("provider", providerId));
+        int n = jdbc.sql("update region_organisation set qualification_revoked_at = ?, qualification_revoked_reason = ?, version = version + 1 where id = ? and qualification_revoked_at is null")
+                .params(java.sql.Timestamp.from(at), reason, providerId).update();
+        if (n == 0) {
+            return false;
+        }
+        events.publishEvent(new ProviderQualificationRevoked(providerId, o.name(), reason, actor, at));
+        return true;
+    }
+
+    /** Restores a revoked qualification: a correction by civil affairs, which must give a reason. */
+    @Transactional
+    public boolean restoreQualification(long providerId, String reason, Jurisdiction j) {
+        var v = new Violations();
+        v.require(reason != null && !reason.isBlank(), "reason", "required", "a reason is required to restore a qualification");
+        v.throwIfAny();
+        Organisation o = getOrganisation(providerId, j);
+        int n = jdbc.sql("update region_organisation set qualification_revoked_at = null, qualification_revoked_reason = null, version = version + 1 where id = ? and qualification_revoked_at is not null")
+                .param(providerId).update();
+        if (n == 0) {
+            return false;
+        }
+        events.publishEvent(new ProviderQualificationRestored(providerId, o.name(), reason.trim(), j.username(), Instant.now()));
+        return true;
+    }
+
+    /** When and why a qualification was revoked. */
+    public record Revocation(Instant at, String reason) {
     }
 
     /** Input for a new node. */

@@ -90,6 +90,40 @@ public class Workforce {
         return jdbc.sql(SELECT + " where c.user_id = ?").param(userId).query(Workforce::map).optional();
     }
 
+    /**
+     * The one assignability policy (used by manual assignment and by the route optimiser): may this person perform a
+     * service requiring {@code required} (at least {@code minLevel} for CAREGIVER services) on {@code date}? Answers the
+     * first reason that applies; a person without a caregiver profile is INACTIVE.
+     */
+    public Eligibility assignability(long userId, Qualification required, CaregiverLevel minLevel, LocalDate date) {
+        Optional<Caregiver> c = caregiver(userId);
+        if (c.isEmpty()) {
+            return Eligibility.INACTIVE;
+        }
+        Eligibility e = c.get().eligibilityFor(required, minLevel);
+        if (e.eligible() && regions.qualificationRevoked(c.get().providerId())) {
+            return Eligibility.PROVIDER_REVOKED;
+        }
+        return e;
+    }
+
+    /**
+     * Staffing-ratio compliance of a provider over a year (PLATFORM.md §9), as the share 0..1 of the reports in that
+     * year that met every ratio; empty when no compliance report exists for the year (evidence for oversight's
+     * performance score).
+     */
+    public java.util.OptionalDouble staffingCompliance(long providerId, int year) {
+        return java.util.OptionalDouble.empty(); // CONTRACT: the workforce branch computes it from its ratio reports
+    }
+
+    /**
+     * Training compliance of a provider's caregivers over a year, as the share 0..1 of caregiver-months with the
+     * in-service 4 hours done (and pre-job training complete); empty when the provider had no caregivers that year.
+     */
+    public java.util.OptionalDouble trainingCompliance(long providerId, int year) {
+        return java.util.OptionalDouble.empty(); // CONTRACT: the workforce branch computes it from training records
+    }
+
     /** The provider's caregivers, by name. */
     public List<Caregiver> ofProvider(long providerId) {
         return jdbc.sql(SELECT + " where c.provider_id = ? order by u.display_name, c.user_id").param(providerId).query(Workforce::map).list();
