@@ -351,6 +351,21 @@ public class AlarmCentre {
         return elders.location(a.elderId(), j).map(p -> new double[] { p.latitude(), p.longitude() }).orElse(null);
     }
 
+    /** How many alarms were acknowledged in time: within the escalation timeout ({@code jujia.monitoring.escalation.ack-timeout}). */
+    public record AlarmHandling(long alarms, long inTime) {
+    }
+
+    /**
+     * Evidence for oversight's performance score (no jurisdiction: the platform's own evaluation): of the alarms raised in
+     * [{@code from}, {@code to}) for the given elders, how many were acknowledged within the escalation timeout.
+     */
+    public AlarmHandling handling(java.util.Collection<Long> elderIds, Instant from, Instant to) {
+        if (elderIds.isEmpty()) {
+            return new AlarmHandling(0, 0);
+        }
+        return store.handling(elderIds.toArray(Long[]::new), from, to, escalation.ackTimeout());
+    }
+
     /** Counts, response times (p50/p90 seconds) and the false-alarm rate over the last {@code days} days. */
     public Map<String, Object> statistics(int days, Jurisdiction j) {
         requireRead(j);

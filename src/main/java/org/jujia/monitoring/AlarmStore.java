@@ -485,4 +485,14 @@ class AlarmStore {
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
+
+    /** Alarms of these elders raised in [from, to), and how many of them were acknowledged within {@code limit} (oversight). */
+    AlarmCentre.AlarmHandling handling(Long[] elderIds, Instant from, Instant to, java.time.Duration limit) {
+        return jdbc.sql("""
+                select count(*) as alarms,
+                       count(*) filter (where acknowledged_at is not null and acknowledged_at <= raised_at + make_interval(secs => ?)) as in_time
+                  from monitoring_alarm where elder_id = any(?) and raised_at >= ? and raised_at < ?
+                """).params(limit.toMillis() / 1000.0, elderIds, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new AlarmCentre.AlarmHandling(rs.getLong("alarms"), rs.getLong("in_time"))).single();
+    }
 }
