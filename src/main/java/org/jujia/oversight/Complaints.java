@@ -184,7 +184,7 @@ public class Complaints {
     }
 
     /** A complaint raised during a follow-up call. */
-    long fileFromFollowUp(long followUpId, String regionPath, long elderId, long providerId, long caregiverUserId, long visitId,
+    long fileFromFollowUp(long followUpId, String regionPath, long elderId, long providerId, Long caregiverUserId, long visitId,
             Complaint.Category category, String description, Jurisdiction j) {
         Complaint c = draft(Complaint.Channel.FOLLOW_UP_CALL, category, regionPath, elderId, providerId, caregiverUserId, visitId, followUpId,
                 "家属（回访）", null, description, j.username(), j.userId());

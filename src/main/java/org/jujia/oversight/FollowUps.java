@@ -181,7 +181,7 @@ public class FollowUps {
         if (complaint) {
             var visit = jdbc.sql("select elder_id, caregiver_user_id from oversight_visit where visit_id = ?").param(c.visitId())
                     .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-            complaintId = complaints.fileFromFollowUp(id, c.regionPath(), visit[0], c.providerId(), visit[1], c.visitId(), in.complaintCategory(),
+            complaintId = complaints.fileFromFollowUp(id, c.regionPath(), visit[0], c.providerId(), visit[1] == 0 ? null : visit[1], c.visitId(), in.complaintCategory(),
                     in.complaintText().strip(), j);
         }
         jdbc.sql("""
