@@ -28,6 +28,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,7 @@ class DemoOversight implements ApplicationRunner {
     private static final String[] CREDIT = { "A", "A", "C" };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final RegionDirectory regions;
     private final UserAccounts users;
     private final Complaints complaints;
@@ -76,9 +78,10 @@ class DemoOversight implements ApplicationRunner {
     private final DemoProperties props;
     private final Clock clock;
 
-    DemoOversight(JdbcClient jdbc, RegionDirectory regions, UserAccounts users, Complaints complaints, FollowUps followUps, Evaluations evaluations,
+    DemoOversight(JdbcClient jdbc, JdbcTemplate batch, RegionDirectory regions, UserAccounts users, Complaints complaints, FollowUps followUps, Evaluations evaluations,
             PerformanceScores scores, DemoProperties props, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.regions = regions;
         this.users = users;
         this.complaints = complaints;
@@ -123,18 +126,22 @@ class DemoOversight implements ApplicationRunner {
                 continue;
             }
             int planned = 1150 + rnd.nextInt(100);
+            List<Object[]> orders = new ArrayList<>();
+            List<Object[]> visits = new ArrayList<>();
             for (int i = 0; i < planned; i++) {
                 long id = -(1_000_000L * (p + 1) + i);
                 Elder e = served.get(i % served.size());
                 LocalDate day = LocalDate.of(year, 1, 1).plusDays(i * 365L / planned);
-                jdbc.sql("insert into oversight_order (order_id, elder_id, provider_id, service_date) values (?, ?, ?, ?) on conflict do nothing")
-                        .param(id).param(e.id()).param(o.id()).param(Date.valueOf(day)).update();
+                orders.add(new Object[] { id, e.id(), o.id(), Date.valueOf(day) });
                 if (rnd.nextDouble() < DONE[p]) {
                     boolean flagged = rnd.nextDouble() < FLAGGED[p];
                     boolean verified = !flagged || rnd.nextBoolean(); // half the flagged ones cleared by review
-                    visit(id, e, o.id(), day, flagged, verified);
+                    visits.add(visitRow(id, e, o.id(), day, flagged, verified));
                 }
             }
+            batch.batchUpdate("insert into oversight_order (order_id, elder_id, provider_id, service_date) values (?, ?, ?, ?) on conflict do nothing",
+                    orders);
+            batch.batchUpdate(VISIT, visits);
             for (int i = 0; i < UPHELD[p]; i++) {
                 Elder e = served.get(rnd.nextInt(served.size()));
                 Instant filed = LocalDate.of(year, 2 + i % 10, 3 + i).atTime(10, 0).atZone(ZONE).toInstant();
@@ -156,10 +163,12 @@ class DemoOversight implements ApplicationRunner {
         for (int p = 0; p < providers.size() && p < DONE.length; p++) {
             Organisation o = providers.get(p);
             List<Elder> served = elders(o, 40);
+            List<Object[]> visits = new ArrayList<>();
             for (int i = 0; i < 60 && !served.isEmpty(); i++) {
-                visit(-(10_000_000L * (p + 1) + 900_000 + i), served.get(i % served.size()), o.id(), last.atDay(1 + i % last.lengthOfMonth()),
-                        rnd.nextDouble() < FLAGGED[p], true);
+                visits.add(visitRow(-(10_000_000L * (p + 1) + 900_000 + i), served.get(i % served.size()), o.id(), last.atDay(1 + i % last.lengthOfMonth()),
+                        rnd.nextDouble() < FLAGGED[p], true));
             }
+            batch.batchUpdate(VISIT, visits);
         }
         int calls = followUps.sampleAll(last);
         Jurisdiction caller = users.jurisdictionOf("operator1").orElse(admin);
@@ -182,13 +191,15 @@ class DemoOversight implements ApplicationRunner {
                 .param(limit).query((rs, n) -> new Elder(rs.getLong(1), rs.getString(2))).list();
     }
 
-    private void visit(long id, Elder e, long provider, LocalDate day, boolean flagged, boolean verified) {
-        jdbc.sql("""
-                insert into oversight_visit (visit_id, order_id, elder_id, region_path, provider_id, caregiver_user_id, item_code, service_date, flagged,
-                    verified, verified_at)
-                values (?, ?, ?, ?, ?, 0, 'HOME_VISIT', ?, ?, ?, ?) on conflict do nothing
-                """).param(id).param(id).param(e.id()).param(e.path()).param(provider).param(Date.valueOf(day)).param(flagged).param(verified)
-                .param(verified ? Timestamp.from(day.atTime(18, 0).atZone(ZONE).toInstant()) : null).update();
+    private static final String VISIT = """
+            insert into oversight_visit (visit_id, order_id, elder_id, region_path, provider_id, caregiver_user_id, item_code, service_date, flagged,
+                verified, verified_at)
+            values (?, ?, ?, ?, ?, 0, 'HOME_VISIT', ?, ?, ?, ?) on conflict do nothing
+            """;
+
+    private static Object[] visitRow(long id, Elder e, long provider, LocalDate day, boolean flagged, boolean verified) {
+        return new Object[] { id, id, e.id(), e.path(), provider, Date.valueOf(day), flagged, verified,
+                verified ? Timestamp.from(day.atTime(18, 0).atZone(ZONE).toInstant()) : null };
     }
 
     /** A complaint of a past year, handled in time, straight into the table (the facade files complaints now). */
