@@ -323,7 +323,11 @@ public class Complaints {
             if (level <= c.escalationLevel()) {
                 continue;
             }
-            store.update(c.escalate(level, now));
+            try {
+                store.update(c.escalate(level, now));
+            } catch (org.jujia.shared.ConflictException busy) {
+                continue; // handled meanwhile: the next run looks again
+            }
             store.appendEvent(c.id(), now, "ESCALATED", "system", level == 1 ? "not acknowledged by " + c.ackDueAt() : "not resolved by " + c.resolveDueAt());
             notifyEscalation(c, level);
             n++;

@@ -84,4 +84,16 @@ class ScorePolicyTest {
         // alarms 7.5 + staffing 5 + training 6.5 + evaluation 8.1 = 27.1 of 40 covered → below 50: no score
         assertThat(ScorePolicy.score(half).scored()).isFalse();
     }
+
+    @Test
+    void below_80_is_below_the_budget_threshold_80_point_0_is_not() {
+        assertThat(card("79.9").belowThreshold()).isTrue();
+        assertThat(card("80.0").belowThreshold()).isFalse();
+        assertThat(card(null).belowThreshold()).isFalse();
+    }
+
+    private static PerformanceScores.ScoreCard card(String score) {
+        return new PerformanceScores.ScoreCard(1, "p", 2025, score == null ? null : new BigDecimal(score), 70, BigDecimal.ZERO, java.util.List.of(),
+                java.time.Instant.EPOCH, "admin");
+    }
 }
