@@ -58,6 +58,11 @@ class OversightConsoleController {
             return i == null ? "—" : TIME.format(i);
         }
 
+        /** A deadline at midnight is shown as the last minute of the day it ends. */
+        public String due(Instant i) {
+            return i == null ? "—" : TIME.format(i.minusSeconds(60));
+        }
+
         public String pct(Double d) {
             return d == null ? "—" : String.format(Locale.ROOT, "%.1f%%", d * 100);
         }
@@ -262,6 +267,7 @@ class OversightConsoleController {
     String scores(@RequestParam(required = false) Integer year, Jurisdiction j, Model model) {
         int y = year == null ? LocalDate.now(WorkingDays.ZONE).getYear() - 1 : year;
         model.addAttribute("year", y);
+        model.addAttribute("yearText", Integer.toString(y));
         model.addAttribute("scores", scores.list(y, j));
         model.addAttribute("admin", j.can("OVERSIGHT_ADMIN"));
         model.addAttribute("f", new Fmt());
@@ -290,6 +296,7 @@ class OversightConsoleController {
         Organisation p = providers.require(providerId, j);
         model.addAttribute("provider", p);
         model.addAttribute("year", year);
+        model.addAttribute("yearText", Integer.toString(year));
         model.addAttribute("card", scores.get(providerId, year, j).orElse(null));
         model.addAttribute("minCovered", ScorePolicy.MIN_COVERED_WEIGHT);
         model.addAttribute("complaintsAtZero", ScorePolicy.COMPLAINTS_PER_THOUSAND_AT_ZERO);

@@ -80,7 +80,7 @@ class OversightBrowserIT {
     }
 
     @Test
-    void civil_affairs_reads_last_years_scores_and_a_breakdown_explaining_every_point() {
+    void civil_affairs_reads_last_years_scores_and_a_breakdown_explaining_every_point() throws Exception {
         int year = LocalDate.now().getYear() - 1;
         login("admin");
         page.click("nav >> text=年度绩效评分");
@@ -92,6 +92,8 @@ class OversightBrowserIT {
         assertThat(page.locator("#breakdown tr[data-missing=true]").count()).as("workforce gives no evidence here").isGreaterThanOrEqualTo(2);
         assertThat(page.locator("#breakdown tr[data-criterion=STAFFING]").innerText()).contains("无证据");
         assertThat(page.locator("#formula").innerText()).contains(page.locator("#score").innerText());
+        java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "oversight-breakdown.png")).setFullPage(true));
         page.navigate(page.url() + "?lang=en");
         assertThat(page.locator("#breakdown tr[data-criterion=VOLUME]").innerText()).contains("verified").contains("planned");
     }
@@ -111,6 +113,7 @@ class OversightBrowserIT {
         page.click("#complaint-form button[type=submit]");
         page.waitForURL(Pattern.compile(".*/oversight/complaints/\\d+$"));
         assertThat(page.locator("#status").innerText()).isEqualTo("待受理");
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "oversight-complaint.png")).setFullPage(true));
         assertThat(page.locator("#complaint").innerText()).contains("139").doesNotContain("13962109999");
         context.close();
 

@@ -64,6 +64,8 @@ class OversightIT {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.jujia.monitoring.AlarmCentre alarms;
 
     long provider1() {
         return users.findByUsername("provider1").orElseThrow().organisationId();
@@ -365,6 +367,39 @@ class OversightIT {
         assertThat(own.size()).isEqualTo(1);
         assertThat(own.get(0).get("providerId").asLong()).isEqualTo(p1);
         assertThat(Api.as(port, "family1").get("/api/v1/oversight/scores?year=2025").status()).isEqualTo(403);
+    }
+
+    @Test
+    void alarm_evidence_counts_the_alarms_of_the_elders_acknowledged_within_the_escalation_timeout() {
+        long elder = otherElder();
+        String path = elders.find(elder, Jurisdiction.system("/")).orElseThrow().regionPath();
+        Instant raised = Instant.parse("2024-03-05T02:00:00Z");
+        // closed alarms of a past month (monitoring's table written here as fixture: no device traffic runs in tests):
+        // acknowledged after 59 s, 60 s (in time), 61 s (late), never; and one of the elder outside the period
+        Integer[] ackAfter = { 59, 60, 61, null };
+        for (int i = 0; i < ackAfter.length; i++) {
+            Instant at = raised.plus(Duration.ofHours(i));
+            alarm(elder, path, at, ackAfter[i] == null ? null : at.plusSeconds(ackAfter[i]));
+        }
+        alarm(elder, path, Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-04-01T00:00:10Z"));
+        Instant from = Instant.parse("2024-03-01T00:00:00Z");
+        Instant to = Instant.parse("2024-04-01T00:00:00Z");
+        org.jujia.monitoring.AlarmCentre.AlarmHandling h = alarms.handling(List.of(elder), from, to);
+        assertThat(h.alarms()).isEqualTo(4);
+        assertThat(h.inTime()).isEqualTo(2);
+        assertThat(alarms.handling(List.of(elder + 1_000_000), from, to).alarms()).isZero();
+        assertThat(alarms.handling(List.of(), from, to).alarms()).isZero();
+    }
+
+    void alarm(long elder, String path, Instant raised, Instant acknowledged) {
+        jdbc.sql("""
+                insert into monitoring_alarm (type, severity, status, dedup_key, elder_id, region_path, summary, occurred_at, received_at, raised_at,
+                    last_triggered_at, acknowledged_at, acknowledged_by, closed_at, closed_by, outcome, updated_at)
+                values ('SOS', 'CRITICAL', 'RESOLVED', ?, ?, ?, 'test', ?, ?, ?, ?, ?, 'operator1', ?, 'operator1', 'SAFE_AT_HOME', ?)
+                """).param("SOS:" + elder + ":" + raised).param(elder).param(path).param(java.sql.Timestamp.from(raised))
+                .param(java.sql.Timestamp.from(raised)).param(java.sql.Timestamp.from(raised)).param(java.sql.Timestamp.from(raised))
+                .param(acknowledged == null ? null : java.sql.Timestamp.from(acknowledged)).param(java.sql.Timestamp.from(raised.plusSeconds(600)))
+                .param(java.sql.Timestamp.from(raised.plusSeconds(600))).update();
     }
 
     // ------------------------------------------------------------------ helpers
