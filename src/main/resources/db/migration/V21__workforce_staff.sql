@@ -138,3 +138,15 @@ create table workforce_credit_export (
     sent_at      timestamptz,
     unique (entry_id, kind)
 );
+
+-- The standard curriculum (民政部《养老护理员国家职业技能标准》 pre-job modules and the monthly in-service course).
+insert into workforce_course (code, title, title_en, kind, topic, minutes, exam) values
+    ('PJ-LAW',        '养老服务法律法规与职业道德', 'Law, regulations and ethics of elderly care', 'THEORY', 'LAW', 1440, false),
+    ('PJ-PSY',        '老年心理与沟通',             'Psychology of old age and communication',    'THEORY', 'PSYCHOLOGY', 1440, false),
+    ('PJ-FIRSTAID',   '急救常识与安全防护',         'First aid and safety',                        'THEORY', 'FIRST_AID', 1920, false),
+    ('PJ-TURNING',    '翻身、移位与压疮预防实操',   'Turning in bed, transfers, pressure-sore care (practical)', 'PRACTICE', 'TURNING', 1440, true),
+    ('PJ-HEIMLICH',   '海姆立克急救法实操',         'Heimlich manoeuvre (practical)',              'PRACTICE', 'HEIMLICH', 1440, true),
+    ('PJ-AED',        '心肺复苏与 AED 使用实操',    'CPR and AED (practical)',                     'PRACTICE', 'AED', 1920, true),
+    ('IS-MONTHLY',    '月度在岗培训',               'Monthly in-service training',                 'IN_SERVICE', 'GENERAL', 240, false),
+    ('IS-DEMENTIA',   '认知症照护专题',             'Dementia care (in-service)',                  'IN_SERVICE', 'DEMENTIA', 120, false),
+    ('IS-FALLS',      '跌倒预防专题',               'Fall prevention (in-service)',                'IN_SERVICE', 'FALLS', 120, false);

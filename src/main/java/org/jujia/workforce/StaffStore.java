@@ -270,7 +270,12 @@ class StaffStore {
             v.add("nodeId", "unknown", "no region node " + node);
         }
         if (in.userId() != null) {
-            Optional<UserAccount> account = users.findByUsername(users.get(in.userId(), Jurisdiction.system("/")).username());
+            Optional<UserAccount> account;
+            try {
+                account = Optional.of(users.get(in.userId(), Jurisdiction.system("/")));
+            } catch (NotFoundException e) {
+                account = Optional.empty();
+            }
             if (account.isEmpty() || !account.get().roles().contains(Role.CAREGIVER)) {
                 v.add("userId", "role", "only a caregiver's account can be linked");
             }

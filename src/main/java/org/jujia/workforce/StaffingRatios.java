@@ -85,8 +85,8 @@ class StaffingRatios {
         jdbc.sql("""
                 select s.provider_id, n.path, s.role, coalesce(c.level, s.caregiver_level) as level
                   from workforce_staff s join region_node n on n.id = s.node_id left join workforce_caregiver c on c.user_id = s.user_id
-                 where s.hired_on <= :d and (s.left_on is null or s.left_on > :d) and s.employment_status in ('ACTIVE', 'ON_LEAVE')
-                   and (s.employment_status = 'ACTIVE' or s.left_on is null)
+                 where s.hired_on <= :d and (s.left_on is null or s.left_on > :d)
+                   and (s.employment_status = 'ACTIVE' or (s.left_on is not null and s.left_on > :d))
                 """).param("d", asOf).query((rs, n) -> {
                     StaffingRatio.Line line = lineOf(StaffRole.valueOf(rs.getString("role")), rs.getString("level"));
                     if (line != null) {
