@@ -143,8 +143,10 @@ public class DispatchManagement {
         Map<Long, Order> clashes = store.assignedOverlapping(all.stream().map(Caregiver::userId).toList(), o.windowStart(), o.busyUntil()).stream()
                 .filter(c -> c.id() != o.id()).collect(Collectors.toMap(c -> c.caregiverUserId(), c -> c, (a, b) -> a));
         List<CaregiverOption> out = new ArrayList<>();
+        Map<Long, Eligibility> eligibility = workforce.assignability(all.stream().map(Caregiver::userId).toList(), o.requiredQualification(),
+                o.minCaregiverLevel(), AssignmentPolicy.serviceDate(o));
         for (Caregiver c : all) {
-            Eligibility e = workforce.assignability(c.userId(), o.requiredQualification(), o.minCaregiverLevel(), AssignmentPolicy.serviceDate(o));
+            Eligibility e = eligibility.get(c.userId());
             Order clash = clashes.get(c.userId());
             boolean current = o.caregiverUserId() != null && o.caregiverUserId() == c.userId();
             out.add(new CaregiverOption(c.userId(), c.displayName(), c.level(), c.qualifications(), e, clash != null,

@@ -558,30 +558,57 @@ class StaffStore {
     // ------------------------------------------------------------------ assignability facts
 
     Assignability.Facts facts(Caregiver c, boolean providerRevoked) {
-        record Row(long id, String employmentStatus, String backgroundCheckResult, LocalDate backgroundCheckOn, String idNumberBidx) {
+        return facts(List.of(c), id -> providerRevoked).get(c.userId());
+    }
+
+    /** The facts of several caregivers in a handful of queries (the assignment picker asks for a whole provider). */
+    Map<Long, Assignability.Facts> facts(List<Caregiver> caregivers, java.util.function.LongPredicate providerRevoked) {
+        record Row(long id, long userId, String employmentStatus, String backgroundCheckResult, LocalDate backgroundCheckOn, String idNumberBidx) {
         }
-        Optional<Row> row = jdbc.sql("select id, employment_status, background_check_result, background_check_on, id_number_bidx"
-                + " from workforce_staff where user_id = ?").param(c.userId()).query(Row.class).optional();
-        if (row.isEmpty()) {
-            return new Assignability.Facts(c, null, BlacklistStatus.NONE, providerRevoked, List.of(), null, null, List.of());
+        Map<Long, Assignability.Facts> out = new HashMap<>();
+        if (caregivers.isEmpty()) {
+            return out;
         }
-        Row r = row.get();
-        int rank = jdbc.sql("""
-                select coalesce(max(case status when 'CONFIRMED' then 2 when 'PROPOSED' then 1 else 0 end), 0) from workforce_blacklist
-                 where user_id = :u or staff_id = :s or (person_bidx is not null and person_bidx = :b)
-                """).param("u", c.userId()).param("s", r.id()).param("b", r.idNumberBidx()).query(Integer.class).single();
-        List<Assignability.Cert> certs = jdbc.sql("select type, level, valid_from, valid_to from workforce_certificate where staff_id = ?").param(r.id())
-                .query((rs, n) -> new Assignability.Cert(rs.getString("type"), rs.getString("level") == null ? null
-                        : CaregiverLevel.valueOf(rs.getString("level")), rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_to").toLocalDate()))
-                .list();
-        List<PreJobTraining.Credit> training = jdbc.sql("""
-                select c.kind, c.topic, a.minutes, a.attended_on from workforce_attendance a join workforce_course c on c.id = a.course_id
-                 where a.staff_id = ? and c.kind in ('THEORY', 'PRACTICE') and a.checked_in_at is not null and (not c.exam or coalesce(a.exam_passed, false))
-                """).param(r.id()).query((rs, n) -> new PreJobTraining.Credit(CourseKind.valueOf(rs.getString("kind")), rs.getString("topic"),
-                rs.getInt("minutes"), rs.getDate("attended_on").toLocalDate())).list();
-        return new Assignability.Facts(c, EmploymentStatus.valueOf(r.employmentStatus()),
-                rank == 2 ? BlacklistStatus.CONFIRMED : rank == 1 ? BlacklistStatus.PROPOSED : BlacklistStatus.NONE, providerRevoked, certs,
-                r.backgroundCheckResult() == null ? null : BackgroundCheck.valueOf(r.backgroundCheckResult()), r.backgroundCheckOn(), training);
+        Long[] userIds = caregivers.stream().map(Caregiver::userId).toArray(Long[]::new);
+        Map<Long, Row> rows = new HashMap<>();
+        jdbc.sql("select id, user_id, employment_status, background_check_result, background_check_on, id_number_bidx"
+                + " from workforce_staff where user_id = any(?)").param(userIds).query(Row.class).list().forEach(r -> rows.put(r.userId(), r));
+        Long[] staffIds = rows.values().stream().map(Row::id).toArray(Long[]::new);
+        String[] bidx = rows.values().stream().map(Row::idNumberBidx).filter(java.util.Objects::nonNull).toArray(String[]::new);
+        record Entry(Long userId, Long staffId, String personBidx, int rank) {
+        }
+        List<Entry> entries = jdbc.sql("""
+                select user_id, staff_id, person_bidx, case status when 'CONFIRMED' then 2 when 'PROPOSED' then 1 else 0 end as rank
+                  from workforce_blacklist where status in ('CONFIRMED', 'PROPOSED')
+                   and (user_id = any(:u) or staff_id = any(:s) or person_bidx = any(:b))
+                """).param("u", userIds).param("s", staffIds).param("b", bidx).query(Entry.class).list();
+        Map<Long, List<Assignability.Cert>> certs = new HashMap<>();
+        jdbc.sql("select staff_id, type, level, valid_from, valid_to from workforce_certificate where staff_id = any(?)").param(staffIds)
+                .query((rs, n) -> certs.computeIfAbsent(rs.getLong("staff_id"), k -> new ArrayList<>()).add(new Assignability.Cert(rs.getString("type"),
+                        rs.getString("level") == null ? null : CaregiverLevel.valueOf(rs.getString("level")), rs.getDate("valid_from").toLocalDate(),
+                        rs.getDate("valid_to").toLocalDate()))).list();
+        Map<Long, List<PreJobTraining.Credit>> training = new HashMap<>();
+        jdbc.sql("""
+                select a.staff_id, c.kind, c.topic, a.minutes, a.attended_on from workforce_attendance a join workforce_course c on c.id = a.course_id
+                 where a.staff_id = any(?) and c.kind in ('THEORY', 'PRACTICE') and a.checked_in_at is not null and (not c.exam or coalesce(a.exam_passed, false))
+                """).param(staffIds).query((rs, n) -> training.computeIfAbsent(rs.getLong("staff_id"), k -> new ArrayList<>())
+                .add(new PreJobTraining.Credit(CourseKind.valueOf(rs.getString("kind")), rs.getString("topic"), rs.getInt("minutes"),
+                        rs.getDate("attended_on").toLocalDate()))).list();
+        for (Caregiver c : caregivers) {
+            boolean revoked = providerRevoked.test(c.providerId());
+            Row r = rows.get(c.userId());
+            if (r == null) {
+                out.put(c.userId(), new Assignability.Facts(c, null, BlacklistStatus.NONE, revoked, List.of(), null, null, List.of()));
+                continue;
+            }
+            int rank = entries.stream().filter(e -> java.util.Objects.equals(e.userId(), c.userId()) || java.util.Objects.equals(e.staffId(), r.id())
+                    || (r.idNumberBidx() != null && r.idNumberBidx().equals(e.personBidx()))).mapToInt(Entry::rank).max().orElse(0);
+            out.put(c.userId(), new Assignability.Facts(c, EmploymentStatus.valueOf(r.employmentStatus()),
+                    rank == 2 ? BlacklistStatus.CONFIRMED : rank == 1 ? BlacklistStatus.PROPOSED : BlacklistStatus.NONE, revoked,
+                    certs.getOrDefault(r.id(), List.of()), r.backgroundCheckResult() == null ? null : BackgroundCheck.valueOf(r.backgroundCheckResult()),
+                    r.backgroundCheckOn(), training.getOrDefault(r.id(), List.of())));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ helpers

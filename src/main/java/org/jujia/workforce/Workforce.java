@@ -113,6 +113,24 @@ public class Workforce {
     }
 
     /**
+     * {@link #assignability(long, Qualification, CaregiverLevel, LocalDate)} for several people at once (the assignment
+     * picker and the route optimiser ask for a provider's whole staff): the same answers, in a handful of queries.
+     */
+    public java.util.Map<Long, Eligibility> assignability(java.util.Collection<Long> userIds, Qualification required, CaregiverLevel minLevel,
+            LocalDate date) {
+        List<Caregiver> profiles = userIds.isEmpty() ? List.of() : jdbc.sql(SELECT + " where c.user_id = any(?)")
+                .param(userIds.toArray(Long[]::new)).query(Workforce::map).list();
+        java.util.Map<Long, Boolean> revoked = new java.util.HashMap<>();
+        var facts = staff.facts(profiles, p -> revoked.computeIfAbsent(p, regions::qualificationRevoked));
+        java.util.Map<Long, Eligibility> out = new java.util.LinkedHashMap<>();
+        for (Long id : userIds) {
+            var f = facts.get(id);
+            out.put(id, f == null ? Eligibility.INACTIVE : Assignability.decide(f, required, minLevel, date));
+        }
+        return out;
+    }
+
+    /**
      * Staffing-ratio compliance of a provider over a year (PLATFORM.md §9), as the share 0..1 of the monthly ratio
      * snapshots in that year that met every ratio; empty when no snapshot exists for the year (evidence for
      * oversight's performance score).
@@ -243,6 +261,50 @@ public class Workforce {
     @Transactional
     public void proposeBlacklist(long userId, String reason, String reference, Jurisdiction actor) {
         blacklist.propose(userId, reason, reference, reason, actor);
+    }
+
+    // ------------------------------------------------------------------ staff records, training, ratios, blacklist (on behalf of a person)
+
+    /** Creates a staff record (see {@link Staff.Input}); a provider's staff admin for its own provider only. */
+    public Staff.Member createStaff(Staff.Input in, Jurisdiction j) {
+        return staff.create(in, j);
+    }
+
+    /** Replaces a staff record. */
+    public Staff.Member updateStaff(long staffId, Staff.Input in, Jurisdiction j) {
+        return staff.update(staffId, in, j);
+    }
+
+    /** The staff record id behind a caregiver's account. */
+    public Optional<Long> staffIdOf(long userId) {
+        return staff.idOfUser(userId);
+    }
+
+    public Staff.Certificate addCertificate(long staffId, Staff.CertificateInput in, Jurisdiction j) {
+        return staff.addCertificate(staffId, in, j);
+    }
+
+    public Staff.Attendance recordAttendance(long staffId, Staff.AttendanceInput in, Jurisdiction j) {
+        return staff.recordAttendance(staffId, in, j);
+    }
+
+    public Staff.Promotion promote(long staffId, Staff.PromotionInput in, Jurisdiction j) {
+        return staff.promote(staffId, in, j);
+    }
+
+    /** Records (replaces) a month's staffing-ratio snapshot from the state on {@code asOf}; answers the lines recorded. */
+    public int snapshotRatios(java.time.YearMonth month, LocalDate asOf) {
+        return ratios.snapshot(month, asOf);
+    }
+
+    /** A blacklist proposal by hand (or from an abuse complaint) with reason and evidence. */
+    public Staff.BlacklistCase proposeBlacklist(Staff.ProposalInput in, Jurisdiction j) {
+        return blacklist.proposeByHand(in, j);
+    }
+
+    /** Confirms a blacklist case for a party (STREET, CIVIL_AFFAIRS, POLICE; null: the caller's only one). */
+    public Staff.BlacklistCase confirmBlacklist(long caseId, String party, String note, Jurisdiction j) {
+        return blacklist.confirm(caseId, party == null ? null : BlacklistCase.Party.valueOf(party), note, j);
     }
 
     /** The caregiver's blacklist entries, newest first. */
