@@ -292,6 +292,11 @@ public class Workforce {
         return staff.promote(staffId, in, j);
     }
 
+    /** The staffing-ratio compliance lines on a date that the caller may see (per provider: street null; per provider and street). */
+    public List<Staff.RatioLine> ratioReport(LocalDate asOf, Jurisdiction j) {
+        return ratios.report(asOf, j);
+    }
+
     /** Records (replaces) a month's staffing-ratio snapshot from the state on {@code asOf}; answers the lines recorded. */
     public int snapshotRatios(java.time.YearMonth month, LocalDate asOf) {
         return ratios.snapshot(month, asOf);
