@@ -41,10 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Behind each profile a staff record (name and ID number sealed), certificates (a few expiring within weeks, one
  * today, one expired), pre-job training and the monthly in-service training of the last six months (some months
- * missed). Three caregivers are not assignable on purpose: {@code caregiver41} is half an hour short of the 160
- * pre-job hours, {@code caregiver47}'s caregiver certificate expired, {@code caregiver53}'s background check is
- * pending; {@code caregiver58} is on the blacklist, confirmed by {@code street1} and {@code police1} and waiting for
- * civil affairs ({@code admin}). Each provider also employs nurses, therapists, social workers and data operators —
+ * missed). Four more caregiver accounts are not assignable on purpose: {@code trainee1} is half an hour short of the
+ * 160 pre-job hours, {@code lapsed1}'s caregiver certificate expired five days ago, {@code unchecked1}'s background
+ * check is pending; {@code suspect1} is proposed for the blacklist, confirmed by {@code street1} and {@code police1}
+ * and waiting for civil affairs ({@code admin}). Each provider also employs nurses, therapists, social workers and data operators —
  * the third provider one community nurse too few for its red and orange elders — and the ratio history has the last
  * six months.
  */
@@ -86,6 +86,39 @@ class DemoWorkforce implements ApplicationRunner {
                 (System.nanoTime() - t0) / 1_000_000, n, staff);
     }
 
+    /** The demo's deliberately non-assignable caregivers (not caregiver1..n, which the tests and the demo orders rely on). */
+    static final String TRAINEE = "trainee1";
+    static final String LAPSED = "lapsed1";
+    static final String UNCHECKED = "unchecked1";
+    static final String SUSPECT = "suspect1";
+    private static final String[][] SPECIAL = { { TRAINEE, "见习护理员 方小雨" }, { LAPSED, "护理员 严春梅" }, { UNCHECKED, "新入职护理员 柏宇" },
+            { SUSPECT, "护理员 封立新" } };
+
+    private List<String> usernames() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= props.staff(); i++) {
+            out.add("caregiver" + i);
+        }
+        for (String[] sp : SPECIAL) {
+            out.add(sp[0]);
+        }
+        return out;
+    }
+
+    /** The four special caregivers' accounts, at the providers of caregiver1..3 (the suspect at caregiver1's). */
+    private void provisionSpecialCases() {
+        String hash = users.hashPassword("demo123");
+        for (int k = 0; k < SPECIAL.length; k++) {
+            if (users.findByUsername(SPECIAL[k][0]).isPresent()) {
+                continue;
+            }
+            UserAccount like = users.findByUsername("caregiver" + (1 + k % 3)).orElse(null);
+            if (like != null) {
+                users.provision(SPECIAL[k][0], SPECIAL[k][1], hash, like.homeNodeId(), like.organisationId(), EnumSet.of(org.jujia.access.Role.CAREGIVER));
+            }
+        }
+    }
+
     private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢".split("");
     private static final String[] GIVEN = { "敏", "静", "丽", "婷", "芳", "娟", "霞", "燕", "红", "伟", "磊", "军", "洋", "勇", "杰", "涛", "明", "超",
             "秀梅", "海燕", "晓红", "春花", "建华", "志强", "文静", "雪梅" };
@@ -99,8 +132,10 @@ class DemoWorkforce implements ApplicationRunner {
         java.time.Instant now = clock.instant();
         int count = 0;
         java.util.Set<String> usedIds = new java.util.HashSet<>();
-        for (int i = 1; i <= props.staff(); i++) {
-            UserAccount u = users.findByUsername("caregiver" + i).orElse(null);
+        List<String> names = usernames();
+        for (int i = 1; i <= names.size(); i++) {
+            String username = names.get(i - 1);
+            UserAccount u = users.findByUsername(username).orElse(null);
             if (u == null) {
                 continue;
             }
@@ -110,17 +145,18 @@ class DemoWorkforce implements ApplicationRunner {
                 continue;
             }
             // the first caregivers have been there longest (the ITs use them); the last ones joined this year
-            LocalDate hired = i <= 40 ? today.minusDays(400 + rnd.nextInt(900)) : today.minusDays(45 + rnd.nextInt(200));
+            boolean special = !username.startsWith("caregiver");
+            LocalDate hired = !special && i <= 40 ? today.minusDays(400 + rnd.nextInt(900)) : today.minusDays(45 + rnd.nextInt(200));
             boolean female = rnd.nextInt(100) < 80;
             String idNumber = uniqueId(rnd, today.minusYears(24 + rnd.nextInt(30)), female, usedIds);
             workforce.updateStaff(staffId, new org.jujia.workforce.Staff.Input(u.id(), u.organisationId(), null,
                     org.jujia.workforce.StaffRole.CAREGIVER, profile.level(), u.displayName(), idNumber, org.jujia.workforce.EmploymentStatus.ACTIVE,
                     hired, null, profile.base() == null ? null : profile.base().latitude() + (rnd.nextDouble() - 0.5) * 0.02,
                     profile.base() == null ? null : profile.base().longitude() + (rnd.nextDouble() - 0.5) * 0.02, SHIFTS[rnd.nextInt(SHIFTS.length)],
-                    hired.minusDays(10 + rnd.nextInt(20)), i == 53 ? org.jujia.workforce.BackgroundCheck.PENDING : org.jujia.workforce.BackgroundCheck.PASSED,
+                    hired.minusDays(10 + rnd.nextInt(20)), username.equals(UNCHECKED) ? org.jujia.workforce.BackgroundCheck.PENDING : org.jujia.workforce.BackgroundCheck.PASSED,
                     480_000L + 10_000L * rnd.nextInt(12)), admin);
             // certificates: the caregiver certificate of the profile's level; expiring soon for some, today for one, expired for one
-            LocalDate validTo = i == 47 ? today.minusDays(5) : i == 33 ? today : i % 12 == 0 ? today.plusDays(10 + rnd.nextInt(40))
+            LocalDate validTo = username.equals(LAPSED) ? today.minusDays(5) : i == 6 ? today.plusDays(75) : i % 12 == 0 ? today.plusDays(10 + rnd.nextInt(40))
                     : hired.plusYears(4).isAfter(today.plusDays(90)) ? hired.plusYears(4) : today.plusYears(2);
             workforce.addCertificate(staffId, new org.jujia.workforce.Staff.CertificateInput("CAREGIVER", "YL-3205-" + (20000 + i * 7),
                     profile.level(), "苏州市人力资源和社会保障局", hired.minusMonths(2), validTo), admin);
@@ -131,9 +167,9 @@ class DemoWorkforce implements ApplicationRunner {
                             null, q == Qualification.NURSE ? "江苏省卫生健康委员会" : "江苏省民政厅", hired.minusYears(1), today.plusYears(3)), admin);
                 }
             }
-            preJob(staffId, hired, i == 41, now, admin);
+            preJob(staffId, hired, username.equals(TRAINEE), now, admin);
             inService(staffId, hired, today, i, rnd, now, admin);
-            if (i % 9 == 0 && i <= 40) {
+            if (i % 9 == 0 && !special && i <= 40) {
                 workforce.promote(staffId, new org.jujia.workforce.Staff.PromotionInput(hired.plusYears(1), "年度考核优秀，晋升高级护理员"), admin);
             }
             count++;
@@ -170,12 +206,12 @@ class DemoWorkforce implements ApplicationRunner {
         }
     }
 
-    /** The monthly in-service course over the last six months since hiring; every seventh caregiver missed a month or two. */
+    /** The monthly in-service course over the last twelve months since hiring; a few caregivers missed a month or more. */
     private void inService(long staffId, LocalDate hired, LocalDate today, int i, Random rnd, java.time.Instant now, Jurisdiction admin) {
         java.time.YearMonth first = java.time.YearMonth.from(hired).plusMonths(1);
-        for (int m = 6; m >= 1; m--) {
+        for (int m = 12; m >= 1; m--) {
             java.time.YearMonth month = java.time.YearMonth.from(today).minusMonths(m);
-            if (month.isBefore(first) || (i % 7 == 3 && m % 3 == 0) || (i % 13 == 5 && m == 2)) {
+            if (month.isBefore(first) || (i % 7 == 3 && m % 4 == 0) || (i % 13 == 5 && m == 2)) {
                 continue;
             }
             LocalDate on = month.atDay(10 + rnd.nextInt(15));
@@ -230,9 +266,9 @@ class DemoWorkforce implements ApplicationRunner {
         return count;
     }
 
-    /** caregiver58: a fake-service finding, proposed with evidence and confirmed by street1 and police1, awaiting civil affairs. */
+    /** suspect1: a fake-service finding, proposed with evidence and confirmed by street1 and police1, awaiting civil affairs. */
     private void blacklistCase(Jurisdiction admin) {
-        UserAccount u = users.findByUsername("caregiver58").orElse(null);
+        UserAccount u = users.findByUsername(SUSPECT).orElse(null);
         UserAccount street = users.findByUsername("street1").orElse(null);
         UserAccount police = users.findByUsername("police1").orElse(null);
         if (u == null || street == null || police == null || workforce.staffIdOf(u.id()).isEmpty()) {
@@ -249,8 +285,10 @@ class DemoWorkforce implements ApplicationRunner {
         Jurisdiction admin = new Jurisdiction(0, "system", "/", false, ADMIN);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int count = 0;
-        for (int i = 1; i <= props.staff(); i++) {
-            UserAccount u = users.findByUsername("caregiver" + i).orElse(null);
+        provisionSpecialCases();
+        List<String> names = usernames();
+        for (int i = 1; i <= names.size(); i++) {
+            UserAccount u = users.findByUsername(names.get(i - 1)).orElse(null);
             if (u == null || u.organisationId() == null) {
                 continue;
             }

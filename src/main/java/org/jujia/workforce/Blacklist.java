@@ -155,8 +155,6 @@ class Blacklist {
         if ("CONFIRMED".equals(next.status())) {
             jdbc.sql("update workforce_blacklist set status = 'CONFIRMED', decided_at = ?, decided_by = ?, decision_note = ? where id = ?")
                     .param(Timestamp.from(clock.instant())).param(j.username()).param("confirmed by street, civil affairs and police").param(id).update();
-            jdbc.sql("update workforce_staff set employment_status = 'SUSPENDED', updated_at = now() where id = ? and employment_status = 'ACTIVE'")
-                    .param(c.staffId()).update();
             queueExport(id, "BAN");
             audit.record(j, AuditAction.STATUS_CHANGE, SUBJECT, id, null, null, "CONFIRMED: lifelong ban in the city");
             events.publishEvent(new BlacklistDecided(id, c.userId(), c.staffId(), "CONFIRMED"));
