@@ -253,8 +253,10 @@ class Blacklist {
     }
 
     /** Cases visible to the caller, optionally of one status, newest first. */
+    @Transactional
     List<Staff.BlacklistCase> list(String status, Jurisdiction j) {
         StaffStore.Scope s = staff.scope(j);
+        audit.record(j, AuditAction.SEARCH, SUBJECT, null, "name", null, "blacklist cases status=" + status);
         return rows(" where (cast(? as varchar) is null or b.status = ?) order by b.proposed_at desc, b.id desc", status, status).stream()
                 .filter(r -> covers(r, s)).map(Row::c).toList();
     }

@@ -105,8 +105,11 @@ class StaffStore {
 
     // ------------------------------------------------------------------ staff records
 
+    /** Staff in the caller's scope; the listing of names is audited (SEARCH). */
+    @Transactional
     List<Staff.Member> list(Long providerId, StaffRole role, Jurisdiction j) {
         Scope s = scope(j);
+        audit.record(j, AuditAction.SEARCH, SUBJECT, null, "name", null, "staff list provider=" + providerId + " role=" + role);
         return jdbc.sql(SELECT + """
                  where n.path like :scope and (cast(:own as bigint) is null or s.provider_id = :own)
                    and (cast(:provider as bigint) is null or s.provider_id = :provider) and (cast(:role as varchar) is null or s.role = :role)
@@ -383,8 +386,10 @@ class StaffStore {
     }
 
     /** Certificates in the caller's scope expiring within {@code days} (or expired within the last {@code days}). */
+    @Transactional
     List<Staff.ExpiringCertificate> expiring(int days, Jurisdiction j) {
         Scope s = scope(j);
+        audit.record(j, AuditAction.SEARCH, SUBJECT, null, "name", null, "certificates expiring within " + days + " days");
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 select c.id, c.staff_id, c.type, c.number, c.level, c.issuer, c.valid_from, c.valid_to, s.name_enc, o.name as provider_name

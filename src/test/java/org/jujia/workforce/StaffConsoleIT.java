@@ -85,7 +85,7 @@ class StaffConsoleIT {
         HttpClient admin = ConsoleLogin.login(port, "admin");
         rendersInBothLanguages(admin, "/staff/ratios", "人员配比", "Staffing ratios");
         String page = zh(admin, "/staff/ratios");
-        assertThat(page).contains("data-role=\"COMMUNITY_NURSE\" data-shortfall=\"1\"", "ratio-history", "ratio-streets");
+        assertThat(page).containsPattern("data-role=\"COMMUNITY_NURSE\" data-shortfall=\"[1-9]").contains("ratio-history", "ratio-streets");
     }
 
     @Test

@@ -135,18 +135,30 @@ class StaffIT {
         assertThat(assignable(id("unchecked1"), today)).isEqualTo(Eligibility.BACKGROUND_CHECK_MISSING);
         assertThat(assignable(id("suspect1"), today)).isEqualTo(Eligibility.BLACKLIST_PENDING);
 
-        JsonNode lines = Api.as(port, "admin").get("/api/v1/staff/ratios").json();
+        // the demo's snapshot of this month (other tests may add care plans to the live report later)
+        JsonNode history = Api.as(port, "admin").get("/api/v1/staff/ratios/history").json();
+        String month = YearMonth.from(today).atDay(1).toString();
         Map<String, Integer> shortfalls = new HashMap<>();
-        for (JsonNode l : lines) {
-            if (l.get("streetId").isNull() && l.get("shortfall").asInt() > 0) {
-                shortfalls.merge(l.get("providerName").asString() + "/" + l.get("role").asString(), l.get("shortfall").asInt(), Integer::sum);
+        int lines = 0;
+        for (JsonNode l : history) {
+            if (l.get("month").asString().equals(month)) {
+                lines++;
+                int shortfall = Math.max(0, l.get("required").asInt() - l.get("actual").asInt());
+                if (shortfall > 0) {
+                    shortfalls.merge(l.get("providerId").asLong() + "/" + l.get("role").asString(), shortfall, Integer::sum);
+                }
             }
         }
+        assertThat(lines).as("5 ratio lines per provider").isEqualTo(15);
         assertThat(shortfalls).hasSize(1);
         assertThat(shortfalls.keySet().iterator().next()).endsWith("/COMMUNITY_NURSE");
         assertThat(shortfalls.values()).containsExactly(1);
-        JsonNode history = Api.as(port, "admin").get("/api/v1/staff/ratios/history").json();
-        assertThat(history.size()).isGreaterThanOrEqualTo(6 * 5);
+        assertThat(history.size()).isGreaterThanOrEqualTo(6 * 15);
+        JsonNode live = Api.as(port, "street1").get("/api/v1/staff/ratios").json();
+        assertThat(live.size()).isPositive();
+        for (JsonNode l : live) {
+            assertThat(l.get("shortfall").asInt()).isEqualTo(Math.max(0, l.get("required").asInt() - l.get("actual").asInt()));
+        }
 
         long provider = users.findByUsername("caregiver1").orElseThrow().organisationId();
         assertThat(workforce.staffingCompliance(provider, YearMonth.now(clock).getYear())).isPresent();
