@@ -141,6 +141,7 @@ class DemoCity implements ApplicationRunner {
         users.provision("provider1", "颐家护理 调度 吴凯", hash, streets.get(0).id(), providers.get(0).id(), EnumSet.of(Role.PROVIDER_OPERATOR));
         users.provision("operator1", "应急中心 坐席 孙悦", hash, district.id(), null, EnumSet.of(Role.ALARM_OPERATOR));
         users.provision("family1", "家属 李强", hash, communities.get(0).id(), null, EnumSet.of(Role.FAMILY));
+        users.provision("police1", "姑苏公安分局 治安大队 钱振华", hash, district.id(), null, EnumSet.of(Role.POLICE));
         for (int i = 1; i <= props.staff(); i++) {
             int p = (i - 1) % providers.size();
             boolean female = rnd.nextInt(100) < 80;

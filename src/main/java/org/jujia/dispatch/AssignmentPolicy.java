@@ -7,8 +7,9 @@ import org.jujia.workforce.Eligibility;
 
 /**
  * Whether a caregiver may take an order (PLATFORM.md §6): the caregiver must work for the order's provider, be
- * {@link Eligibility#ELIGIBLE} for the item's qualification and minimum level (never inactive or on the blacklist,
- * confirmed or pending), and have no other assigned order whose planned time {@code [windowStart, windowStart +
+ * {@link Eligibility#ELIGIBLE} by workforce's one assignability policy ({@code Workforce.assignability}: qualification
+ * and level, certificate valid on the order's date, pre-job training complete, background check passed, never inactive
+ * or on the blacklist, confirmed or pending, provider qualification not revoked), and have no other assigned order whose planned time {@code [windowStart, windowStart +
  * duration)} overlaps this one's (touching is fine). The first reason that applies, in this order, is the answer.
  */
 final class AssignmentPolicy {
@@ -18,7 +19,8 @@ final class AssignmentPolicy {
 
     /** Why a caregiver cannot take the order. */
     enum Refusal {
-        NOT_A_CAREGIVER, OTHER_PROVIDER, INACTIVE, BLACKLISTED, BLACKLIST_PENDING, LACKS_QUALIFICATION, LEVEL_TOO_LOW, PROVIDER_REVOKED, BOOKED
+        NOT_A_CAREGIVER, OTHER_PROVIDER, INACTIVE, BLACKLISTED, BLACKLIST_PENDING, LACKS_QUALIFICATION, LEVEL_TOO_LOW, PROVIDER_REVOKED,
+        CERTIFICATE_INVALID, BACKGROUND_CHECK_MISSING, TRAINING_INCOMPLETE, BOOKED
     }
 
     /** The verdict: empty when the caregiver may take it; otherwise the reason, a message, and the clashing order if BOOKED. */
@@ -32,10 +34,11 @@ final class AssignmentPolicy {
     }
 
     /**
-     * @param caregiver  the caregiver's profile (empty when the user has none)
-     * @param assigned   the caregiver's other ASSIGNED orders near the order's time (any others are ignored)
+     * @param caregiver   the caregiver's profile (empty when the user has none)
+     * @param eligibility the answer of {@code Workforce.assignability} for the order's qualification, level and date
+     * @param assigned    the caregiver's other ASSIGNED orders near the order's time (any others are ignored)
      */
-    static Verdict check(Order order, Optional<Caregiver> caregiver, List<Order> assigned) {
+    static Verdict check(Order order, Optional<Caregiver> caregiver, Eligibility eligibility, List<Order> assigned) {
         if (caregiver.isEmpty()) {
             return new Verdict(Refusal.NOT_A_CAREGIVER, "user is not a caregiver", null);
         }
@@ -43,7 +46,7 @@ final class AssignmentPolicy {
         if (c.providerId() != order.providerId()) {
             return new Verdict(Refusal.OTHER_PROVIDER, c.displayName() + " works for another provider (" + c.providerName() + ")", null);
         }
-        Eligibility e = c.eligibilityFor(order.requiredQualification(), order.minCaregiverLevel());
+        Eligibility e = eligibility;
         if (!e.eligible()) {
             return new Verdict(Refusal.valueOf(e.name()), c.displayName() + " is not eligible for " + order.itemCode() + ": " + describe(e, order),
                     null);
@@ -57,6 +60,11 @@ final class AssignmentPolicy {
         return Verdict.OK;
     }
 
+    /** The day of the order's planned start in Asia/Shanghai: the date certificates and training are checked for. */
+    static java.time.LocalDate serviceDate(Order order) {
+        return java.time.LocalDate.ofInstant(order.windowStart(), java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     static String describe(Eligibility e, Order order) {
         return switch (e) {
             case ELIGIBLE -> "eligible";
@@ -66,6 +74,9 @@ final class AssignmentPolicy {
             case LACKS_QUALIFICATION -> "lacks the qualification " + order.requiredQualification();
             case LEVEL_TOO_LOW -> "level below the minimum " + order.minCaregiverLevel();
             case PROVIDER_REVOKED -> "the provider's operating qualification is revoked";
+            case CERTIFICATE_INVALID -> "no certificate for " + order.requiredQualification() + " valid on the service date";
+            case BACKGROUND_CHECK_MISSING -> "no passed background check";
+            case TRAINING_INCOMPLETE -> "pre-job training (160 h) not complete";
         };
     }
 }

@@ -143,8 +143,10 @@ public class DispatchManagement {
         Map<Long, Order> clashes = store.assignedOverlapping(all.stream().map(Caregiver::userId).toList(), o.windowStart(), o.busyUntil()).stream()
                 .filter(c -> c.id() != o.id()).collect(Collectors.toMap(c -> c.caregiverUserId(), c -> c, (a, b) -> a));
         List<CaregiverOption> out = new ArrayList<>();
+        Map<Long, Eligibility> eligibility = workforce.assignability(all.stream().map(Caregiver::userId).toList(), o.requiredQualification(),
+                o.minCaregiverLevel(), AssignmentPolicy.serviceDate(o));
         for (Caregiver c : all) {
-            Eligibility e = c.eligibilityFor(o.requiredQualification(), o.minCaregiverLevel());
+            Eligibility e = eligibility.get(c.userId());
             Order clash = clashes.get(c.userId());
             boolean current = o.caregiverUserId() != null && o.caregiverUserId() == c.userId();
             out.add(new CaregiverOption(c.userId(), c.displayName(), c.level(), c.qualifications(), e, clash != null,
@@ -153,6 +155,10 @@ public class DispatchManagement {
         out.sort(Comparator.comparing((CaregiverOption c) -> !c.assignable()).thenComparing(c -> !c.eligibility().eligible())
                 .thenComparing(CaregiverOption::displayName));
         return out;
+    }
+
+    private Eligibility eligibility(Order o, long caregiverUserId) {
+        return workforce.assignability(caregiverUserId, o.requiredQualification(), o.minCaregiverLevel(), AssignmentPolicy.serviceDate(o));
     }
 
     /** Active service providers the caller may move an order to (street side). */
@@ -215,7 +221,7 @@ public class DispatchManagement {
         requireManage(o, j);
         store.lockCaregiver(caregiverUserId);
         Optional<Caregiver> caregiver = workforce.caregiver(caregiverUserId);
-        var verdict = AssignmentPolicy.check(o, caregiver, store.assignedOverlapping(List.of(caregiverUserId), o.windowStart(), o.busyUntil()));
+        var verdict = AssignmentPolicy.check(o, caregiver, eligibility(o, caregiverUserId), store.assignedOverlapping(List.of(caregiverUserId), o.windowStart(), o.busyUntil()));
         if (!verdict.allowed()) {
             if (verdict.refusal() == AssignmentPolicy.Refusal.NOT_A_CAREGIVER || verdict.refusal() == AssignmentPolicy.Refusal.OTHER_PROVIDER) {
                 throw ValidationException.of("caregiverUserId", verdict.refusal().name(), verdict.message());
@@ -245,7 +251,7 @@ public class DispatchManagement {
         }
         store.lockCaregiver(caregiverUserId);
         Optional<Caregiver> caregiver = workforce.caregiver(caregiverUserId);
-        if (!AssignmentPolicy.check(o, caregiver, store.assignedOverlapping(List.of(caregiverUserId), o.windowStart(), o.busyUntil())).allowed()) {
+        if (!AssignmentPolicy.check(o, caregiver, eligibility(o, caregiverUserId), store.assignedOverlapping(List.of(caregiverUserId), o.windowStart(), o.busyUntil())).allowed()) {
             return false;
         }
         Caregiver c = caregiver.get();

@@ -37,7 +37,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The workforce module's facade: caregiver profiles (qualifications, level, base, face enrolment) and the blacklist.
+ * The workforce module's facade: caregiver profiles (qualifications, level, base, face enrolment), the one assignability
+ * policy, the compliance evidence for oversight, and blacklist proposals. Staff records, certificates, training, ratios
+ * and the blacklist decisions live in {@link StaffStore}, {@link StaffingRatios} and {@link Blacklist}.
  *
  * <p>Reads for other modules ({@link #caregiver(long)}, {@link #ofProvider(long)}, {@link #enrolledFace(long)}) take no
  * jurisdiction: dispatch checks eligibility and visit verification compares faces on the platform's behalf. Reads
@@ -68,8 +70,15 @@ public class Workforce {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffStore staff;
+    private final StaffingRatios ratios;
+    private final Blacklist blacklist;
 
-    Workforce(JdbcClient jdbc, UserAccounts users, RegionDirectory regions, FieldCipher cipher, AuditLog audit, Clock clock) {
+    Workforce(JdbcClient jdbc, UserAccounts users, RegionDirectory regions, FieldCipher cipher, AuditLog audit, Clock clock, StaffStore staff,
+            StaffingRatios ratios, Blacklist blacklist) {
+        this.staff = staff;
+        this.blacklist = blacklist;
+        this.ratios = ratios;
         this.jdbc = jdbc;
         this.users = users;
         this.regions = regions;
@@ -93,27 +102,41 @@ public class Workforce {
     /**
      * The one assignability policy (used by manual assignment and by the route optimiser): may this person perform a
      * service requiring {@code required} (at least {@code minLevel} for CAREGIVER services) on {@code date}? Answers the
-     * first reason that applies; a person without a caregiver profile is INACTIVE.
+     * first reason that applies ({@link Assignability}); a person without a caregiver profile is INACTIVE.
      */
     public Eligibility assignability(long userId, Qualification required, CaregiverLevel minLevel, LocalDate date) {
         Optional<Caregiver> c = caregiver(userId);
         if (c.isEmpty()) {
             return Eligibility.INACTIVE;
         }
-        Eligibility e = c.get().eligibilityFor(required, minLevel);
-        if (e.eligible() && regions.qualificationRevoked(c.get().providerId())) {
-            return Eligibility.PROVIDER_REVOKED;
-        }
-        return e;
+        return Assignability.decide(staff.facts(c.get(), regions.qualificationRevoked(c.get().providerId())), required, minLevel, date);
     }
 
     /**
-     * Staffing-ratio compliance of a provider over a year (PLATFORM.md §9), as the share 0..1 of the reports in that
-     * year that met every ratio; empty when no compliance report exists for the year (evidence for oversight's
-     * performance score).
+     * {@link #assignability(long, Qualification, CaregiverLevel, LocalDate)} for several people at once (the assignment
+     * picker and the route optimiser ask for a provider's whole staff): the same answers, in a handful of queries.
+     */
+    public java.util.Map<Long, Eligibility> assignability(java.util.Collection<Long> userIds, Qualification required, CaregiverLevel minLevel,
+            LocalDate date) {
+        List<Caregiver> profiles = userIds.isEmpty() ? List.of() : jdbc.sql(SELECT + " where c.user_id = any(?)")
+                .param(userIds.toArray(Long[]::new)).query(Workforce::map).list();
+        java.util.Map<Long, Boolean> revoked = new java.util.HashMap<>();
+        var facts = staff.facts(profiles, p -> revoked.computeIfAbsent(p, regions::qualificationRevoked));
+        java.util.Map<Long, Eligibility> out = new java.util.LinkedHashMap<>();
+        for (Long id : userIds) {
+            var f = facts.get(id);
+            out.put(id, f == null ? Eligibility.INACTIVE : Assignability.decide(f, required, minLevel, date));
+        }
+        return out;
+    }
+
+    /**
+     * Staffing-ratio compliance of a provider over a year (PLATFORM.md §9), as the share 0..1 of the monthly ratio
+     * snapshots in that year that met every ratio; empty when no snapshot exists for the year (evidence for
+     * oversight's performance score).
      */
     public java.util.OptionalDouble staffingCompliance(long providerId, int year) {
-        return java.util.OptionalDouble.empty(); // CONTRACT: the workforce branch computes it from its ratio reports
+        return ratios.compliance(providerId, year);
     }
 
     /**
@@ -121,7 +144,7 @@ public class Workforce {
      * in-service 4 hours done (and pre-job training complete); empty when the provider had no caregivers that year.
      */
     public java.util.OptionalDouble trainingCompliance(long providerId, int year) {
-        return java.util.OptionalDouble.empty(); // CONTRACT: the workforce branch computes it from training records
+        return staff.trainingCompliance(providerId, year, LocalDate.now(clock));
     }
 
     /** The provider's caregivers, by name. */
@@ -206,6 +229,7 @@ public class Workforce {
                 """).param("u", userId).param("p", provider.id()).param("level", in.level() == null ? null : in.level().name())
                 .param("q", q).param("lat", base == null ? null : base.latitude()).param("lon", base == null ? null : base.longitude())
                 .param("bg", in.backgroundCheckedOn()).param("active", !Boolean.FALSE.equals(in.active())).update();
+        staff.ensureForCaregiver(account, provider.id(), in.level(), in.backgroundCheckedOn(), LocalDate.now(clock));
         audit.record(j, AuditAction.UPDATE, SUBJECT, userId, null, null, "profile " + Arrays.toString(q) + " level " + in.level());
         return caregiver(userId).orElseThrow();
     }
@@ -230,23 +254,62 @@ public class Workforce {
     }
 
     /**
-     * Proposes the caregiver for the blacklist (e.g. a confirmed fake check-in). Idempotent per {@code reference}: the
-     * same cause proposed twice is one entry. Until the joint decision (workforce oversight) the caregiver gets no new
-     * assignments.
+     * Proposes the caregiver for the blacklist (a confirmed fake check-in: reference {@code visit:<id>}; an abuse
+     * complaint: {@code complaint:<id>}). Idempotent per {@code reference}: the same cause proposed twice is one entry.
+     * Until the joint decision of street, civil affairs and police the caregiver gets no new assignments.
      */
     @Transactional
     public void proposeBlacklist(long userId, String reason, String reference, Jurisdiction actor) {
-        if (reason == null || reason.isBlank() || reference == null || reference.isBlank()) {
-            throw new IllegalArgumentException("a blacklist proposal needs a reason and a reference");
-        }
-        int inserted = jdbc.sql("""
-                insert into workforce_blacklist (user_id, status, reason, reference, proposed_at, proposed_by)
-                values (?, 'PROPOSED', ?, ?, ?, ?) on conflict (user_id, reference) do nothing
-                """).param(userId).param(reason.length() > 500 ? reason.substring(0, 500) : reason).param(reference)
-                .param(java.sql.Timestamp.from(clock.instant())).param(actor.username()).update();
-        if (inserted > 0) {
-            audit.record(actor, AuditAction.CREATE, SUBJECT, userId, null, null, "blacklist proposed: " + reference);
-        }
+        blacklist.propose(userId, reason, reference, reason, actor);
+    }
+
+    // ------------------------------------------------------------------ staff records, training, ratios, blacklist (on behalf of a person)
+
+    /** Creates a staff record (see {@link Staff.Input}); a provider's staff admin for its own provider only. */
+    public Staff.Member createStaff(Staff.Input in, Jurisdiction j) {
+        return staff.create(in, j);
+    }
+
+    /** Replaces a staff record. */
+    public Staff.Member updateStaff(long staffId, Staff.Input in, Jurisdiction j) {
+        return staff.update(staffId, in, j);
+    }
+
+    /** The staff record id behind a caregiver's account. */
+    public Optional<Long> staffIdOf(long userId) {
+        return staff.idOfUser(userId);
+    }
+
+    public Staff.Certificate addCertificate(long staffId, Staff.CertificateInput in, Jurisdiction j) {
+        return staff.addCertificate(staffId, in, j);
+    }
+
+    public Staff.Attendance recordAttendance(long staffId, Staff.AttendanceInput in, Jurisdiction j) {
+        return staff.recordAttendance(staffId, in, j);
+    }
+
+    public Staff.Promotion promote(long staffId, Staff.PromotionInput in, Jurisdiction j) {
+        return staff.promote(staffId, in, j);
+    }
+
+    /** The staffing-ratio compliance lines on a date that the caller may see (per provider: street null; per provider and street). */
+    public List<Staff.RatioLine> ratioReport(LocalDate asOf, Jurisdiction j) {
+        return ratios.report(asOf, j);
+    }
+
+    /** Records (replaces) a month's staffing-ratio snapshot from the state on {@code asOf}; answers the lines recorded. */
+    public int snapshotRatios(java.time.YearMonth month, LocalDate asOf) {
+        return ratios.snapshot(month, asOf);
+    }
+
+    /** A blacklist proposal by hand (or from an abuse complaint) with reason and evidence. */
+    public Staff.BlacklistCase proposeBlacklist(Staff.ProposalInput in, Jurisdiction j) {
+        return blacklist.proposeByHand(in, j);
+    }
+
+    /** Confirms a blacklist case for a party (STREET, CIVIL_AFFAIRS, POLICE; null: the caller's only one). */
+    public Staff.BlacklistCase confirmBlacklist(long caseId, String party, String note, Jurisdiction j) {
+        return blacklist.confirm(caseId, party == null ? null : BlacklistCase.Party.valueOf(party), note, j);
     }
 
     /** The caregiver's blacklist entries, newest first. */

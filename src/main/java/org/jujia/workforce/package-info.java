@@ -1,8 +1,10 @@
 /**
- * Workforce (PLATFORM.md §9): the caregiver profile behind each CAREGIVER account — provider, professional
- * qualifications and vocational skill level, home base, background check, the enrolled face photo that visit
- * verification compares check-in photos against (SM4-sealed) — and the blacklist: proposals (e.g. after a confirmed
- * fraud) and decisions. A caregiver with a confirmed or pending blacklist entry is never assigned.
+ * Workforce (PLATFORM.md §9): staff records for everyone a provider employs (caregivers with their accounts, nurses,
+ * therapists, social workers, data operators, assessors; name and ID number SM4-sealed), certificates, background
+ * checks, pre-job and in-service training, promotions, the caregiver profile behind each CAREGIVER account (the
+ * enrolled face photo visit verification compares against), the one assignability policy dispatch and the route
+ * optimiser use, staffing-ratio compliance per provider and street with monthly history, and the three-party
+ * blacklist exported to the credit system.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "privacy", "catalogue" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "privacy", "catalogue", "careplan" })
 package org.jujia.workforce;
