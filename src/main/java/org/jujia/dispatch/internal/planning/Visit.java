@@ -38,6 +38,13 @@ public class Visit {
     private long syncMinDelay;
     private long syncMaxDelay;
     private boolean pinned;
+    /** the caregiver (route id) the visit is already promised to (an assigned order), preferred to stay there; null if none */
+    private String promisedTo;
+    /**
+     * Real orders: the visit occupies {@code [earliestStart, earliestStart + duration)} as booked (dispatch's clash rule),
+     * so two such visits of one caregiver may not overlap there.
+     */
+    private boolean booked;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private CaregiverRoute route;
@@ -248,6 +255,29 @@ public class Visit {
 
     public long getSyncMaxDelay() {
         return syncMaxDelay;
+    }
+
+    public String getPromisedTo() {
+        return promisedTo;
+    }
+
+    public Visit promisedTo(String caregiver) {
+        this.promisedTo = caregiver;
+        return this;
+    }
+
+    public boolean isBooked() {
+        return booked;
+    }
+
+    public Visit booked() {
+        this.booked = true;
+        return this;
+    }
+
+    /** End of the booked time {@code earliestStart + duration}. */
+    public long bookedUntil() {
+        return earliestStart + duration;
     }
 
     public boolean isPinned() {
