@@ -58,14 +58,16 @@ public final class Planner {
      * @param usualCaregivers the elder's usual caregiver (user id), for continuity of care
      * @param pinnedOrderIds  orders already started or done, in the order they were performed: they stay with their
      *                        caregiver, in that order, at the head of the route
+     * @param eligibility     the platform's assignability policy; null: each caregiver's own profile decides
+     * @param notBefore       re-planning the current day: no visit that is not pinned may begin before this instant; null for none
      */
     public record Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
-            Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds, Eligibility eligibility) {
+            Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds, Eligibility eligibility, Instant notBefore) {
 
         /** A request judged by each caregiver's own profile ({@link Caregiver#eligibilityFor}). */
         public Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
                 Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds) {
-            this(day, orders, caregivers, elderLocations, usualCaregivers, pinnedOrderIds, null);
+            this(day, orders, caregivers, elderLocations, usualCaregivers, pinnedOrderIds, null, null);
         }
     }
 
@@ -183,8 +185,13 @@ public final class Planner {
                 unplannable.add(o.id());
                 continue;
             }
-            long start = Duration.between(midnight, o.windowStart()).toSeconds();
-            long end = Duration.between(midnight, o.windowEnd()).toSeconds();
+            long booked = Duration.between(midnight, o.windowStart()).toSeconds();
+            long start = booked;
+            if (request.notBefore() != null && !request.pinnedOrderIds().contains(o.id())) {
+                start = Math.max(start, Duration.between(midnight, request.notBefore()).toSeconds());
+            }
+            long windowEnd = Duration.between(midnight, o.windowEnd()).toSeconds();
+            long end = Math.max(start, windowEnd);
             long duration = o.durationMinutes() * 60L;
             Qualification q = o.requiredQualification();
             String qualification;
@@ -197,8 +204,8 @@ public final class Planner {
                 minLevel = 0;
             }
             Long usual = request.usualCaregivers().get(o.elderId());
-            Visit visit = new Visit(Long.toString(o.id()), location, start, end, end + duration + settings.toleranceMinutes() * 60L, duration, qualification, minLevel, Priority.valueOf(o.priority().name()),
-                    usual == null ? null : usual.toString()).booked();
+            Visit visit = new Visit(Long.toString(o.id()), location, start, end, windowEnd + duration + settings.toleranceMinutes() * 60L, duration, qualification, minLevel, Priority.valueOf(o.priority().name()),
+                    usual == null ? null : usual.toString()).booked(booked);
             boolean heldByPresent = o.caregiverUserId() != null && routes.containsKey(o.caregiverUserId());
             if (request.pinnedOrderIds().contains(o.id()) && heldByPresent) {
                 visit.setPinned(true);

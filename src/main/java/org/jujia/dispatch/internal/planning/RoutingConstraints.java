@@ -125,7 +125,7 @@ public class RoutingConstraints implements ConstraintProvider {
     Constraint bookedTimeClash(ConstraintFactory f) {
         return f.forEach(Visit.class).filter(Visit::isBooked)
                 .join(f.forEach(Visit.class).filter(Visit::isBooked), Joiners.equal(Visit::getRoute), Joiners.lessThan(Visit::getId),
-                        Joiners.overlapping(Visit::getEarliestStart, Visit::bookedUntil))
+                        Joiners.overlapping(Visit::getBookedStart, Visit::bookedUntil))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(BOOKED_TIME_CLASH);
     }

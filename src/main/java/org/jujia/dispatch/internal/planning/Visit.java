@@ -45,6 +45,7 @@ public class Visit {
      * so two such visits of one caregiver may not overlap there.
      */
     private boolean booked;
+    private long bookedStart;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private CaregiverRoute route;
@@ -270,14 +271,24 @@ public class Visit {
         return booked;
     }
 
+    /** Booked from its earliest start. */
     public Visit booked() {
+        return booked(earliestStart);
+    }
+
+    /** Booked over {@code [from, from + duration)} (the order's window start, even when re-planning moves the earliest start later). */
+    public Visit booked(long from) {
         this.booked = true;
+        this.bookedStart = from;
         return this;
     }
 
-    /** End of the booked time {@code earliestStart + duration}. */
+    public long getBookedStart() {
+        return bookedStart;
+    }
+
     public long bookedUntil() {
-        return earliestStart + duration;
+        return bookedStart + duration;
     }
 
     public boolean isPinned() {
