@@ -105,6 +105,8 @@ public final class Planner {
     public static final String NO_ELIGIBLE_CAREGIVER = "noEligibleCaregiver";
     /** fitting it in breaks no hard constraint: the solver's time ran out before it did */
     public static final String NOT_REACHED = "notReached";
+    /** more orders were left out than were tried one by one */
+    public static final String NOT_EXAMINED = "notExamined";
 
     /** Solves a day within {@code budget}. */
     public Result plan(Request request, Duration budget, long seed) {
@@ -264,9 +266,11 @@ public final class Planner {
     }
 
     /**
-     * Why each order of a solved plan was left out: no location, nobody eligible, else the hard constraint the best
-     * place to fit it in would break (Timefold's {@code recommendAssignment} tries every caregiver and position), or
-     * {@link #NOT_REACHED} when it fits without breaking one. At most {@code limit} orders are examined in depth.
+     * Why each order of a solved plan was left out: no location, nobody eligible, else the hard constraint that the best
+     * place to fit it in would break most — each eligible caregiver's route is tried at the positions around the
+     * visit's window and the best trial's hard penalties are compared constraint by constraint ({@link #hardBreakdown};
+     * Timefold's score analysis and recommendations are commercial features) — or {@link #NOT_REACHED} when it fits
+     * without breaking one. At most {@code limit} orders are tried ({@link #NOT_EXAMINED} beyond).
      */
     public Map<Long, String> explainUnassigned(Mapping mapping, RoutePlan solved, int limit) {
         Map<Long, String> out = new LinkedHashMap<>();
@@ -275,33 +279,96 @@ public final class Planner {
         }
         var manager = scorer();
         int examined = 0;
-        for (Visit v : solved.getVisits()) {
-            if (v.getRoute() != null) {
-                continue;
-            }
+        List<Visit> left = solved.getVisits().stream().filter(v -> v.getRoute() == null).toList();
+        for (Visit v : left) {
             long orderId = mapping.orderOf().get(v.getId()).id();
-            if (solved.getRoutes().stream().noneMatch(r -> r.qualifiedFor(v) && !r.isBlacklisted())) {
+            List<CaregiverRoute> candidates = solved.getRoutes().stream().filter(r -> r.qualifiedFor(v) && !r.isBlacklisted()).toList();
+            if (candidates.isEmpty()) {
                 out.put(orderId, NO_ELIGIBLE_CAREGIVER);
                 continue;
             }
             if (examined++ >= limit) {
-                out.put(orderId, NOT_REACHED);
+                out.put(orderId, NOT_EXAMINED);
                 continue;
             }
-            var recommendations = manager.recommendAssignment(solved, v, x -> x.getRoute() == null ? null : x.getRoute().getId(),
-                    ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+            ai.timefold.solver.core.api.score.HardMediumSoftScore best = null;
+            CaregiverRoute bestRoute = null;
+            int bestIndex = -1;
+            for (CaregiverRoute r : candidates) {
+                List<Visit> list = r.getVisits();
+                int at = r.getPinnedCount();
+                while (at < list.size() && list.get(at).getEarliestStart() <= v.getEarliestStart()) {
+                    at++;
+                }
+                for (int i = Math.max(r.getPinnedCount(), at - 1); i <= Math.min(list.size(), at + 1); i++) {
+                    list.add(i, v);
+                    var score = manager.update(solved);
+                    list.remove(i);
+                    if (best == null || score.compareTo(best) > 0) {
+                        best = score;
+                        bestRoute = r;
+                        bestIndex = i;
+                    }
+                }
+            }
             String reason = NOT_REACHED;
-            if (!recommendations.isEmpty()) {
-                var diff = recommendations.getFirst().scoreAnalysisDiff();
-                if (diff.score().hardScore() < 0) {
-                    reason = diff.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
-                            .min(Comparator.comparingLong(c -> c.score().hardScore())).map(c -> c.constraintRef().id())
-                            .orElse(NOT_REACHED);
+            if (best != null && best.hardScore() < 0) {
+                manager.update(solved);
+                Map<String, Long> without = hardBreakdown(solved);
+                bestRoute.getVisits().add(bestIndex, v);
+                manager.update(solved);
+                Map<String, Long> with = hardBreakdown(solved);
+                bestRoute.getVisits().remove(bestIndex);
+                long worst = 0;
+                for (var e : with.entrySet()) {
+                    long increase = e.getValue() - without.getOrDefault(e.getKey(), 0L);
+                    if (increase > worst) {
+                        worst = increase;
+                        reason = e.getKey();
+                    }
                 }
             }
             out.put(orderId, reason);
         }
+        solved.setScore(manager.update(solved));
         return out;
+    }
+
+    /**
+     * The hard penalty of a real plan (shadow variables up to date) per hard constraint, computed as
+     * {@link RoutingConstraints} does: qualification, blacklist, window overrun, shift overrun, working time, booked-time
+     * clashes, inconsistent times (capacity and double services do not occur in real plans).
+     */
+    static Map<String, Long> hardBreakdown(RoutePlan plan) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (CaregiverRoute r : plan.getRoutes()) {
+            List<Visit> vs = r.getVisits();
+            for (int i = 0; i < vs.size(); i++) {
+                Visit v = vs.get(i);
+                if (v.isInconsistent() || v.getStartTime() == null) {
+                    m.merge(RoutingConstraints.INCONSISTENT_SCHEDULE, 1L, Long::sum);
+                    continue;
+                }
+                if (!r.qualifiedFor(v)) {
+                    m.merge(RoutingConstraints.MISSING_QUALIFICATION, 1L, Long::sum);
+                }
+                if (r.isBlacklisted()) {
+                    m.merge(RoutingConstraints.BLACKLISTED_CAREGIVER, 1L, Long::sum);
+                }
+                m.merge(RoutingConstraints.FINISHES_AFTER_WINDOW, Math.max(0, v.overrunOfWindow()), Long::sum);
+                if (i == vs.size() - 1) {
+                    m.merge(RoutingConstraints.OUTSIDE_SHIFT, Math.max(0, v.beyondShift()), Long::sum);
+                    m.merge(RoutingConstraints.OVER_MAX_WORKING_TIME, Math.max(0, v.overtimeFrom(vs.getFirst())), Long::sum);
+                }
+                for (int k = i + 1; k < vs.size(); k++) {
+                    Visit w = vs.get(k);
+                    if (v.isBooked() && w.isBooked() && v.getBookedStart() < w.bookedUntil() && w.getBookedStart() < v.bookedUntil()) {
+                        m.merge(RoutingConstraints.BOOKED_TIME_CLASH, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     /** A problem and how its visits map back to orders. */
