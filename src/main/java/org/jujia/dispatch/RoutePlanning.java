@@ -67,6 +67,12 @@ public class RoutePlanning implements DisposableBean {
     /** Progress is written to the database at most this often (every new best is still streamed). */
     private static final long PERSIST_EVERY_MS = 500;
     private static final int MAX_ORDERS = 5000;
+    /**
+     * Caregivers' day: 06:30–21:00 (the earliest visits begin at 07:00, the latest at 19:30), at most 9 working hours,
+     * 15 minutes of tolerance after a window, by e-bike.
+     */
+    static final Planner.Settings SETTINGS = new Planner.Settings(java.time.LocalTime.of(6, 30), java.time.LocalTime.of(21, 0), 540, 15,
+            org.jujia.dispatch.internal.planning.TransportMode.E_BIKE, org.jujia.dispatch.internal.planning.TravelSpeeds.DEFAULT);
 
     private final PlanningJobStore jobs;
     private final OrderStore orders;
@@ -321,7 +327,7 @@ public class RoutePlanning implements DisposableBean {
             Input in = input(job);
             List<PlanningJob.Progress> pending = new ArrayList<>();
             long[] lastWrite = { 0 };
-            Planner planner = new Planner(Planner.Settings.DEFAULT);
+            Planner planner = new Planner(SETTINGS);
             Planner.Solved solved = planner.solve(in.request(), Duration.ofSeconds(job.timeLimitSeconds()), id, (score, ms) -> {
                 PlanningJob.Progress p = new PlanningJob.Progress(ms, -score.hardScore(), -score.mediumScore(), -score.softScore());
                 pending.add(p);
