@@ -245,8 +245,11 @@ public class RoutePlanning implements DisposableBean {
         }
         for (PlanningJob.UnassignedView u : job.result().unassigned()) {
             Order o = unchanged(u.orderId(), u.caregiverBefore(), u.statusBefore(), j);
-            if (o.caregiverUserId() != null && off.contains(o.caregiverUserId())) {
-                dispatch.unassign(o.id(), why + ": caregiver unavailable, nobody free could take it", j);
+            // an order the plan leaves out loses its caregiver (whose time the plan may give to another visit); one the
+            // planner could not place for want of coordinates, and one under way, stay as they are
+            if (o.caregiverUserId() != null && !Planner.NO_LOCATION.equals(u.reason()) && !startedBy(o, job)) {
+                dispatch.unassign(o.id(), why + (off.contains(o.caregiverUserId()) ? ": caregiver unavailable, nobody free could take it"
+                        : ": left out of the plan (" + u.reason() + ")"), j);
             }
         }
         for (long[] a : toAssign) {
@@ -256,6 +259,11 @@ public class RoutePlanning implements DisposableBean {
             dispatch.assign(a[0], a[1], j);
         }
         return jobs.find(id).orElseThrow();
+    }
+
+    /** Begun by the clock when the job's day is today (the planner's notion of started or done). */
+    private boolean startedBy(Order o, PlanningJob job) {
+        return job.serviceDate().equals(dispatch.today()) && !o.windowStart().isAfter(job.startedAt() == null ? clock.instant() : job.startedAt());
     }
 
     private Order unchanged(long orderId, Long caregiverBefore, String statusBefore, Jurisdiction j) {
