@@ -46,7 +46,10 @@ class PlanBrowserIT extends BrowserTestBase {
             }
         }
         login("provider1");
-        page.navigate(base + "/plan");
+        page.navigate(base + "/plan?lang=en");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Route planning");
+        page.navigate(base + "/plan?lang=zh_CN");
+        assertThat(page.locator("h1").textContent()).isEqualTo("智能排班");
         assertThat(page.locator("nav a[href='/plan']").count()).as("the nav links the planning page").isEqualTo(1);
         assertThat(page.locator("#plan-jobs tbody tr[data-job]").count()).as("the demo's finished plan is listed").isPositive();
         page.selectOption("#plan-budget", "10");

@@ -250,6 +250,15 @@ class PlannerTest {
         assertThat(solved.plan().getScore()).isEqualTo(score);
         assertThat(solved.plan().getVisits().get(1).getRoute()).isNull();
 
+        // the per-constraint breakdown used for the reason adds up to the solver's own hard score
+        RoutePlan plan = solved.plan();
+        Visit clashing = plan.getVisits().get(1);
+        plan.getRoutes().get(0).getVisits().add(clashing);
+        var forced = Planner.scorer().update(plan);
+        assertThat(forced.hardScore()).isNegative();
+        assertThat(Planner.hardBreakdown(plan).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(-forced.hardScore());
+        plan.getRoutes().get(0).getVisits().remove(clashing);
+
         Planner.Result current = planner.current(request);
         assertThat(current.assignments()).extracting(Planner.Assignment::orderId).containsExactly(1L);
         assertThat(current.metrics().assigned()).isEqualTo(1);
