@@ -47,6 +47,7 @@ class PlanConsoleController {
         Long provider = dispatch.operatorProvider(j);
         model.addAttribute("today", today);
         model.addAttribute("tomorrow", today.plusDays(1));
+        model.addAttribute("lastDay", today.plusDays(dispatch.horizonDays() - 1L));
         model.addAttribute("jobs", planning.list(null, j));
         model.addAttribute("caregivers", provider == null ? List.of() : workforce.ofProvider(provider));
         model.addAttribute("budgets", List.of(5, 10, 20, 30, 60));

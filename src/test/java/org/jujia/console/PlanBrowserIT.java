@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The route planning console in a real headless Chromium: provider1 presses "plan tomorrow", watches the score improve
- * over the live stream (SSE) and the progress chart, sees the routes, timelines, comparison and unassigned visits when
- * it is done, accepts the plan and finds the planned caregivers on the order board. Screenshots go to
- * {@code target/screenshots/}.
+ * The route planning console in a real headless Chromium: provider1 plans a day (the form behind "plan tomorrow",
+ * for a day of its own so that other tests keep tomorrow's assignments), watches the score improve over the live
+ * stream (SSE) and the progress chart, sees the routes, timelines, comparison and unassigned visits when it is done,
+ * accepts the plan and finds the planned caregivers on the order board. Screenshots go to {@code target/screenshots/}.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,14 +37,21 @@ class PlanBrowserIT extends BrowserTestBase {
     UserAccounts users;
 
     @Test
-    void provider1PlansTomorrowWatchesItSolveAcceptsAndSeesTheAssignmentsOnTheBoard() throws InterruptedException {
+    void provider1PlansADayWatchesItSolveAcceptsAndSeesTheAssignmentsOnTheBoard() throws InterruptedException {
         var op = users.jurisdictionOf("provider1").orElseThrow();
-        var tomorrow = dispatch.today().plusDays(1);
-        for (PlanningJob j : planning.list(tomorrow, op)) {
+        // a day no other test uses (tomorrow's and today's assignments belong to the visit and phone tests)
+        var day = dispatch.today().plusDays(9);
+        for (PlanningJob j : planning.list(day, op)) {
             while (planning.get(j.id(), op).status().active()) {
                 Thread.sleep(200);
             }
         }
+        // one home visit of the day waits for a caregiver
+        long elder = dispatch.list(new org.jujia.dispatch.OrderQuery(dispatch.today(), dispatch.today().plusDays(13), null, null, null, null, null), op)
+                .getFirst().elderId();
+        var booked = dispatch.book(new DispatchManagement.BookingInput(elder, "HOME_VISIT", day, java.time.LocalTime.of(15, 0),
+                java.time.LocalTime.of(17, 0), 1, "browser test"), op);
+        dispatch.accept(booked.id(), op);
         login("provider1");
         page.navigate(base + "/plan?lang=en");
         assertThat(page.locator("h1").textContent()).isEqualTo("Route planning");
@@ -52,8 +59,11 @@ class PlanBrowserIT extends BrowserTestBase {
         assertThat(page.locator("h1").textContent()).isEqualTo("智能排班");
         assertThat(page.locator("nav a[href='/plan']").count()).as("the nav links the planning page").isEqualTo(1);
         assertThat(page.locator("#plan-jobs tbody tr[data-job]").count()).as("the demo's finished plan is listed").isPositive();
-        page.selectOption("#plan-budget", "10");
-        page.click("#plan-tomorrow-submit");
+        assertThat(page.locator("#plan-tomorrow-submit").isVisible()).isTrue();
+        assertThat(page.locator("#replan-today-submit").isVisible()).isTrue();
+        page.fill("#plan-day-date", day.toString());
+        page.selectOption("#plan-day-budget", "10");
+        page.click("#plan-day-submit");
         page.waitForURL(Pattern.compile(".*/plan/jobs/\\d+$"));
         long id = Long.parseLong(page.url().replaceAll(".*/plan/jobs/", ""));
 
@@ -81,7 +91,7 @@ class PlanBrowserIT extends BrowserTestBase {
             assertThat(left.nth(i).locator("td").nth(4).textContent()).as("each unassigned visit says why").isNotBlank();
         }
 
-        // accept: the board of tomorrow shows every planned order assigned to its planned caregiver
+        // accept: the board of the day shows every planned order assigned to its planned caregiver
         page.click("#plan-apply");
         page.waitForLoadState();
         assertThat(page.url()).as(page.locator("#flash-error").count() > 0 ? page.locator("#flash-error").textContent() : "accepted")
