@@ -70,14 +70,15 @@ class PlanBrowserIT extends BrowserTestBase {
         // the score streams in while it solves; the progress chart is drawn
         page.waitForSelector("#job-score[data-updates]");
         assertThat(page.locator("#job-status").getAttribute("data-status")).isIn("SOLVING", "DONE");
-        assertThat(page.locator("#progress-chart canvas").count()).isPositive();
+        page.waitForSelector("#progress-chart canvas");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "plan-solving.png")).setFullPage(true));
 
         // when it ends the page shows the plan
         page.waitForSelector("#job-status[data-status='DONE']", new Page.WaitForSelectorOptions().setTimeout(90_000));
         assertThat(page.locator("#job-score").textContent()).startsWith("0 /");
-        assertThat(page.locator("#route-chart canvas").count()).isPositive();
-        assertThat(page.locator("#timeline-chart canvas").count()).isPositive();
+        page.waitForLoadState();
+        page.waitForSelector("#route-chart canvas");
+        page.waitForSelector("#timeline-chart canvas");
         assertThat(page.locator("#comparison tr[data-metric='travelMinutes'] td.proposed").textContent()).matches("\\d+");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "plan-done.png")).setFullPage(true));
         Map<Long, Long> planned = new HashMap<>();
