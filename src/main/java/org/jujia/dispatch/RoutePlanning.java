@@ -86,6 +86,8 @@ public class RoutePlanning implements DisposableBean {
     private final Map<Long, Solver<RoutePlan>> running = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final Map<Long, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    /** the latest best score of each job solving, replayed to whoever starts listening */
+    private final Map<Long, PlanningJob.Progress> latest = new ConcurrentHashMap<>();
 
     RoutePlanning(PlanningJobStore jobs, OrderStore orders, DispatchManagement dispatch, Workforce workforce, ElderRegistry elders, Clock clock,
             @Value("${jujia.planning.threads:1}") int threads, @Value("${jujia.planning.queue:8}") int queue,
@@ -291,6 +293,14 @@ public class RoutePlanning implements DisposableBean {
         } catch (IOException e) {
             return emitter;
         }
+        PlanningJob.Progress last = latest.get(id);
+        if (last != null) {
+            try {
+                emitter.send(SseEmitter.event().name("progress").data(last, MediaType.APPLICATION_JSON));
+            } catch (IOException e) {
+                return emitter;
+            }
+        }
         List<SseEmitter> list = listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
         list.add(emitter);
         emitter.onCompletion(() -> list.remove(emitter));
@@ -316,6 +326,7 @@ public class RoutePlanning implements DisposableBean {
     }
 
     private void broadcastEnd(long id, PlanningJob.Status status) {
+        latest.remove(id);
         broadcast(id, "end", Map.of("status", status.name()));
         List<SseEmitter> list = listeners.remove(id);
         if (list != null) {
@@ -339,6 +350,7 @@ public class RoutePlanning implements DisposableBean {
             Planner.Solved solved = planner.solve(in.request(), Duration.ofSeconds(job.timeLimitSeconds()), id, (score, ms) -> {
                 PlanningJob.Progress p = new PlanningJob.Progress(ms, -score.hardScore(), -score.mediumScore(), -score.softScore());
                 pending.add(p);
+                latest.put(id, p);
                 broadcast(id, "progress", p);
                 if (ms - lastWrite[0] >= PERSIST_EVERY_MS) {
                     jobs.progress(id, List.copyOf(pending));
