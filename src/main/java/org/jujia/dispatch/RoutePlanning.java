@@ -413,7 +413,9 @@ public class RoutePlanning implements DisposableBean {
             }
         }
         planned.sort(Comparator.comparing(Order::windowStart).thenComparingLong(Order::id));
-        pinned.sort(Comparator.comparing((Long id) -> planned.stream().filter(o -> o.id() == id).findFirst().orElseThrow().windowStart()));
+        // in the order they were performed: by start (the planned list is sorted so)
+        pinned.clear();
+        planned.stream().filter(o -> today && o.status() == OrderStatus.ASSIGNED && !o.windowStart().isAfter(now)).forEach(o -> pinned.add(o.id()));
         List<Caregiver> caregivers = workforce.ofProvider(job.providerId()).stream().filter(c -> !off.contains(c.userId())).toList();
         Map<Long, GeoPoint> homes = new HashMap<>();
         Jurisdiction system = Jurisdiction.system("/");
