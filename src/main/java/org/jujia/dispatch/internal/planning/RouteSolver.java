@@ -49,7 +49,15 @@ public final class RouteSolver {
 
     /** Solves with a given configuration (see {@link #config(Duration, long, LocalSearchType)}). */
     public static Result solve(RoutePlan problem, SolverConfig config, BestListener onBest) {
+        return solve(problem, config, onBest, null);
+    }
+
+    /** As {@link #solve(RoutePlan, SolverConfig, BestListener)}; {@code started} gets the solver first (to terminate it early). */
+    public static Result solve(RoutePlan problem, SolverConfig config, BestListener onBest, java.util.function.Consumer<Solver<RoutePlan>> started) {
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config).buildSolver();
+        if (started != null) {
+            started.accept(solver);
+        }
         long[] firstFeasibleMillis = { -1 };
         long[] firstCompleteMillis = { -1 };
         solver.addEventListener(event -> {

@@ -30,19 +30,23 @@ public class RoutingConstraints implements ConstraintProvider {
     public static final String MAX_LATENESS = "maxLateness";
     public static final String CONTINUITY_OF_CARE = "continuityOfCare";
     public static final String WORKLOAD_IMBALANCE = "workloadImbalance";
+    public static final String BOOKED_TIME_CLASH = "bookedTimeClash";
+    public static final String BROKEN_PROMISE = "brokenPromise";
 
     /** Soft penalty for a visit not done by the elder's usual caregiver: worth 10 minutes of travel. */
     static final long CONTINUITY_WEIGHT = 600;
     /** Lateness costs twice as much as travel. */
     static final long LATENESS_WEIGHT = 2;
+    /** Soft penalty for moving a visit away from the caregiver it was promised to: worth 30 minutes of travel. */
+    static final long PROMISE_WEIGHT = 1800;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
                 missingQualification(f), blacklistedCaregiver(f), visitFinishesAfterWindow(f), outsideShift(f),
-                overMaxWorkingTime(f), overCapacity(f), doubleServiceSameCaregiver(f), inconsistentSchedule(f),
+                overMaxWorkingTime(f), overCapacity(f), doubleServiceSameCaregiver(f), inconsistentSchedule(f), bookedTimeClash(f),
                 unassignedVisit(f),
-                travelTime(f), lateness(f), maxLateness(f), continuityOfCare(f), workloadImbalance(f) };
+                travelTime(f), lateness(f), maxLateness(f), continuityOfCare(f), workloadImbalance(f), brokenPromise(f) };
     }
 
     // ------------------------------------------------------------------ hard
@@ -114,6 +118,18 @@ public class RoutingConstraints implements ConstraintProvider {
                 .asConstraint(INCONSISTENT_SCHEDULE);
     }
 
+    /**
+     * Two booked visits (real orders) of one caregiver whose booked times {@code [windowStart, windowStart + duration)}
+     * overlap: dispatch's assignment refuses such a clash, so a plan must not contain one (touching is fine).
+     */
+    Constraint bookedTimeClash(ConstraintFactory f) {
+        return f.forEach(Visit.class).filter(Visit::isBooked)
+                .join(f.forEach(Visit.class).filter(Visit::isBooked), Joiners.equal(Visit::getRoute), Joiners.lessThan(Visit::getId),
+                        Joiners.overlapping(Visit::getBookedStart, Visit::bookedUntil))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint(BOOKED_TIME_CLASH);
+    }
+
     // ------------------------------------------------------------------ medium
 
     Constraint unassignedVisit(ConstraintFactory f) {
@@ -154,6 +170,14 @@ public class RoutingConstraints implements ConstraintProvider {
                 .filter(v -> v.getPreferredCaregiver() != null && !v.getPreferredCaregiver().equals(v.getRoute().getId()))
                 .penalize(HardMediumSoftScore.ofSoft(CONTINUITY_WEIGHT))
                 .asConstraint(CONTINUITY_OF_CARE);
+    }
+
+    /** A visit already promised to a caregiver (an assigned order) that the plan moves to another or leaves out. */
+    Constraint brokenPromise(ConstraintFactory f) {
+        return f.forEachIncludingUnassigned(Visit.class)
+                .filter(v -> v.getPromisedTo() != null && (v.getRoute() == null || !v.getPromisedTo().equals(v.getRoute().getId())))
+                .penalize(HardMediumSoftScore.ofSoft(PROMISE_WEIGHT))
+                .asConstraint(BROKEN_PROMISE);
     }
 
     /**

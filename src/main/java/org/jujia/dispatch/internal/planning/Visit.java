@@ -38,6 +38,14 @@ public class Visit {
     private long syncMinDelay;
     private long syncMaxDelay;
     private boolean pinned;
+    /** the caregiver (route id) the visit is already promised to (an assigned order), preferred to stay there; null if none */
+    private String promisedTo;
+    /**
+     * Real orders: the visit occupies {@code [earliestStart, earliestStart + duration)} as booked (dispatch's clash rule),
+     * so two such visits of one caregiver may not overlap there.
+     */
+    private boolean booked;
+    private long bookedStart;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private CaregiverRoute route;
@@ -248,6 +256,39 @@ public class Visit {
 
     public long getSyncMaxDelay() {
         return syncMaxDelay;
+    }
+
+    public String getPromisedTo() {
+        return promisedTo;
+    }
+
+    public Visit promisedTo(String caregiver) {
+        this.promisedTo = caregiver;
+        return this;
+    }
+
+    public boolean isBooked() {
+        return booked;
+    }
+
+    /** Booked from its earliest start. */
+    public Visit booked() {
+        return booked(earliestStart);
+    }
+
+    /** Booked over {@code [from, from + duration)} (the order's window start, even when re-planning moves the earliest start later). */
+    public Visit booked(long from) {
+        this.booked = true;
+        this.bookedStart = from;
+        return this;
+    }
+
+    public long getBookedStart() {
+        return bookedStart;
+    }
+
+    public long bookedUntil() {
+        return bookedStart + duration;
     }
 
     public boolean isPinned() {

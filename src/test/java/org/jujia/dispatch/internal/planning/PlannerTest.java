@@ -184,6 +184,89 @@ class PlannerTest {
         assertThat(replanned.assignments().size() + replanned.unassignedOrderIds().size()).isEqualTo(12);
     }
 
+    @Test
+    void thePlatformsEligibilityPolicyDecidesWhoMayTakeAVisitByRequirement() {
+        Caregiver a = caregiver(31, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0, 0));
+        Caregiver b = caregiver(32, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0, 0));
+        Order bath = order(1, 101, 9, 11, 45, Qualification.CAREGIVER, CaregiverLevel.LEVEL_4, OrderPriority.GREEN, null);
+        Order chat = order(2, 102, 9, 11, 30, Qualification.NONE, null, OrderPriority.GREEN, 31L);
+        List<String> asked = new ArrayList<>();
+        // the policy (not the profile) says: 31 may do anything, 32 nothing (e.g. its provider lost its qualification)
+        Planner.Eligibility policy = (user, q, min) -> {
+            asked.add(user + ":" + q + "@" + min);
+            return user == 31;
+        };
+        Planner.Request request = new Planner.Request(DAY, List.of(bath, chat), List.of(a, b), Map.of(101L, point(0.01, 0), 102L, point(0, 0.01)),
+                Map.of(), List.of(), policy, null);
+        RoutePlan problem = new Planner(Planner.Settings.DEFAULT).toProblem(request).problem();
+        assertThat(asked).containsExactlyInAnyOrder("31:CAREGIVER@LEVEL_4", "31:NONE@null", "32:CAREGIVER@LEVEL_4", "32:NONE@null");
+        Visit v1 = problem.getVisits().get(0);
+        Visit v2 = problem.getVisits().get(1);
+        assertThat(v1.getQualification()).isEqualTo("CAREGIVER@LEVEL_4");
+        assertThat(problem.getRoutes().get(0).qualifiedFor(v1)).isTrue();
+        assertThat(problem.getRoutes().get(1).qualifiedFor(v1)).isFalse();
+        assertThat(problem.getRoutes().get(1).qualifiedFor(v2)).isFalse();
+        // the assigned order is promised to its caregiver; both occupy their booked time
+        assertThat(v2.getPromisedTo()).isEqualTo("31");
+        assertThat(v1.getPromisedTo()).isNull();
+        assertThat(v1.isBooked()).isTrue();
+        assertThat(v1.getBookedStart()).isEqualTo(9 * 3600);
+    }
+
+    @Test
+    void rePlanningTheCurrentDayBeginsNothingBeforeNowButKeepsTheBookedTimeAndTheHardWindow() {
+        Caregiver a = caregiver(31, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0, 0));
+        Order open = order(1, 101, 9, 11, 45, Qualification.NONE, null, OrderPriority.GREEN, null);
+        Order missed = order(2, 102, 7, 8, 30, Qualification.NONE, null, OrderPriority.GREEN, null);
+        Planner.Request request = new Planner.Request(DAY, List.of(open, missed), List.of(a), Map.of(101L, point(0.01, 0), 102L, point(0, 0.01)),
+                Map.of(), List.of(), null, at(10, 0));
+        RoutePlan problem = new Planner(Planner.Settings.DEFAULT).toProblem(request).problem();
+        Visit v = problem.getVisits().get(0);
+        assertThat(v.getEarliestStart()).isEqualTo(10 * 3600);
+        assertThat(v.getBookedStart()).isEqualTo(9 * 3600);
+        assertThat(v.getLatestEnd()).isEqualTo(11 * 3600 + 45 * 60 + 15 * 60);
+        Visit late = problem.getVisits().get(1);
+        assertThat(late.getEarliestStart() + late.getDuration()).as("the missed window cannot be met any more").isGreaterThan(late.getLatestEnd());
+    }
+
+    @Test
+    void unassignedVisitsAreExplainedByTheConstraintThatKeepsThemOutAndTheCurrentPlanIsScoredAlike() {
+        Caregiver a = caregiver(31, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0, 0));
+        // two one-hour visits booked at 09:00 and one nurse visit: one caregiver can do only one of the first two
+        Order first = order(1, 101, 9, 9, 60, Qualification.NONE, null, OrderPriority.RED, 31L);
+        Order clash = order(2, 102, 9, 9, 60, Qualification.NONE, null, OrderPriority.GREEN, null);
+        Order nurse = order(3, 103, 13, 15, 30, Qualification.NURSE, null, OrderPriority.GREEN, null);
+        Order nowhere = order(4, 999, 13, 15, 30, Qualification.NONE, null, OrderPriority.GREEN, null);
+        Planner planner = new Planner(Planner.Settings.DEFAULT);
+        Planner.Request request = new Planner.Request(DAY, List.of(first, clash, nurse, nowhere), List.of(a),
+                Map.of(101L, point(0.01, 0), 102L, point(0, 0.01), 103L, point(0.01, 0.01)), Map.of(), List.of());
+        Planner.Solved solved = planner.solve(request, Duration.ofSeconds(1), 1, null, null);
+        assertThat(solved.result().unassignedOrderIds()).containsExactlyInAnyOrder(2L, 3L, 4L);
+        var score = solved.plan().getScore();
+        Map<Long, String> why = planner.explainUnassigned(solved.mapping(), solved.plan(), 10);
+        assertThat(why).containsEntry(3L, Planner.NO_ELIGIBLE_CAREGIVER).containsEntry(4L, Planner.NO_LOCATION);
+        assertThat(why.get(2L)).isIn(RoutingConstraints.BOOKED_TIME_CLASH, RoutingConstraints.FINISHES_AFTER_WINDOW);
+        // trying it in left the plan as it was
+        assertThat(solved.plan().getScore()).isEqualTo(score);
+        assertThat(solved.plan().getVisits().get(1).getRoute()).isNull();
+
+        // the per-constraint breakdown used for the reason adds up to the solver's own hard score
+        RoutePlan plan = solved.plan();
+        Visit clashing = plan.getVisits().get(1);
+        plan.getRoutes().get(0).getVisits().add(clashing);
+        var forced = Planner.scorer().update(plan);
+        assertThat(forced.hardScore()).isNegative();
+        assertThat(Planner.hardBreakdown(plan).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(-forced.hardScore());
+        plan.getRoutes().get(0).getVisits().remove(clashing);
+
+        Planner.Result current = planner.current(request);
+        assertThat(current.assignments()).extracting(Planner.Assignment::orderId).containsExactly(1L);
+        assertThat(current.metrics().assigned()).isEqualTo(1);
+        assertThat(current.metrics().unassigned()).isEqualTo(3);
+        assertThat(current.mediumPenalty()).isEqualTo(solved.result().mediumPenalty());
+        assertThat(current.metrics().travelMinutes()).isEqualTo(solved.result().metrics().travelMinutes());
+    }
+
     private static int hourOf(Instant instant) {
         return instant.atZone(Planner.ZONE).getHour();
     }

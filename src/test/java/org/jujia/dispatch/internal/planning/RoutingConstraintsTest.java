@@ -209,4 +209,35 @@ class RoutingConstraintsTest {
         verifier.verifyThat(RoutingConstraints::workloadImbalance).givenSolution(plan(List.of(c, d), List.of(vc1, vc2)))
                 .settingAllShadowVariables().penalizes();
     }
+
+    @Test
+    void bookedVisitsOfOneCaregiverMayNotOverlapInTheirBookedTimesTouchingIsFine() {
+        CaregiverRoute a = route("a", Map.of());
+        CaregiverRoute b = route("b", Map.of());
+        // booked [0,50) and [49,99): overlap by one; [99,149) only touches the second; unbooked visits never clash
+        Visit first = visit("1", 1, 0, 1000, 50).booked();
+        Visit overlaps = visit("2", 2, 49, 1000, 50).booked();
+        Visit touches = visit("3", 3, 99, 1000, 50).booked();
+        Visit unbooked = visit("4", 1, 0, 1000, 50);
+        Visit otherRoute = visit("5", 1, 0, 1000, 50).booked();
+        assign(a, first, overlaps, touches, unbooked);
+        assign(b, otherRoute);
+        verifier.verifyThat(RoutingConstraints::bookedTimeClash)
+                .givenSolution(plan(List.of(a, b), List.of(first, overlaps, touches, unbooked, otherRoute)))
+                .settingAllShadowVariables().penalizesBy(1);
+    }
+
+    @Test
+    void brokenPromiseCostsHalfAnHourOfTravelPerVisitMovedOrLeftOut() {
+        CaregiverRoute a = route("a", Map.of());
+        CaregiverRoute b = route("b", Map.of());
+        Visit kept = visit("kept", 1, 0, 1000, 10).promisedTo("a");
+        Visit moved = visit("moved", 2, 0, 1000, 10).promisedTo("a");
+        Visit dropped = visit("dropped", 3, 0, 1000, 10).promisedTo("b");
+        Visit free = visit("free", 1, 0, 1000, 10);
+        assign(a, kept);
+        assign(b, moved, free);
+        verifier.verifyThat(RoutingConstraints::brokenPromise).givenSolution(plan(List.of(a, b), List.of(kept, moved, dropped, free)))
+                .settingAllShadowVariables().penalizesBy(2);
+    }
 }
