@@ -55,6 +55,7 @@ public class Settlement {
     private final ElderRegistry elders;
     private final UserAccounts users;
     private final AuditLog audit;
+    private final org.jujia.visit.Visits visits;
     private final Clock clock;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "settlement-run");
@@ -63,7 +64,8 @@ public class Settlement {
     });
 
     Settlement(SettlementStore store, SettlementEngine engine, PoolLedger ledger, ProviderBudgets budgets, RegionDirectory regions,
-            ElderRegistry elders, UserAccounts users, AuditLog audit, Clock clock) {
+            ElderRegistry elders, UserAccounts users, AuditLog audit, org.jujia.visit.Visits visits, Clock clock) {
+        this.visits = visits;
         this.store = store;
         this.engine = engine;
         this.ledger = ledger;
@@ -87,6 +89,37 @@ public class Settlement {
 
     public YearMonth currentMonth() {
         return YearMonth.now(clock.withZone(SettlementStore.ZONE));
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    /**
+     * A billable visit (from {@link org.jujia.visit.VisitVerified}): kept once per visit, with the EVV elements of its
+     * check-in and check-out read through the visit facade (blank when the visit module has no readings for it).
+     * Answers false when the visit was already received.
+     */
+    public boolean recordVerified(org.jujia.visit.VisitVerified e) {
+        org.jujia.visit.Visit v = null;
+        try {
+            v = visits.get(e.visitId(), Jurisdiction.system("/")).visit();
+        } catch (NotFoundException ex) {
+            // a visit recorded before this platform (imported history): billable without EVV readings
+        }
+        org.jujia.visit.Visit.Evv in = v == null ? null : v.checkIn();
+        org.jujia.visit.Visit.Evv out = v == null ? null : v.checkOut();
+        return store.insertVisit(new BillableVisit(e.visitId(), e.orderId(), e.elderId(), e.regionPath(), e.providerId(), e.caregiverUserId(),
+                e.itemCode(), e.quantity(), e.amountFen(), e.serviceDate(), e.verifiedAt(), e.cleared(), in == null ? null : in.capturedAt(),
+                in == null ? null : in.latitude(), in == null ? null : in.longitude(), in == null ? null : in.accuracyMeters(),
+                in == null ? null : in.faceScore(), out == null ? null : out.capturedAt(), out == null ? null : out.latitude(),
+                out == null ? null : out.longitude(), out == null ? null : out.accuracyMeters(), out == null ? null : out.faceScore()));
+    }
+
+    /** A confirmed fraud (from {@link org.jujia.visit.VisitFraudConfirmed}): the visit is not billable, its fine is recorded once. */
+    @Transactional
+    public void recordFraud(org.jujia.visit.VisitFraudConfirmed e) {
+        store.voidVisit(e.visitId(), "fraud confirmed: " + (e.note() == null ? "" : e.note()), e.confirmedAt());
+        store.insertPenalty(e.visitId(), e.providerId(), e.regionPath(), e.elderId(), e.itemCode(), e.amountFen(), e.penaltyFen(), e.note(),
+                e.confirmedBy(), e.confirmedAt());
     }
 
     // ---------------------------------------------------------------- runs
@@ -296,6 +329,32 @@ public class Settlement {
             out.add(new Statements.ClaimLine(l, name, evv.get(l.visitId()), payer == Payer.LTC_INSURANCE ? l.ltcFen() : l.commercialFen()));
         }
         audit.record(j, AuditAction.EXPORT, "settlement_run", runId, "claim_" + payer.name(), null, out.size() + " lines");
+        return out;
+    }
+
+    /** A bill an elder has in a run (for the family's list of bills). */
+    public record BillRef(long runId, YearMonth month, RunStatus status, long elderId, String elderName, long familyOwesFen) {
+    }
+
+    /** The bills of the elders linked to a family member (or one elder, for staff), newest month first. */
+    public List<BillRef> billsOf(List<Long> elderIds, Jurisdiction j) {
+        requireRead(j);
+        List<Long> ids = j.familyOnly() ? elders.linkedElderIds(j).stream().filter(id -> elderIds == null || elderIds.contains(id)).toList()
+                : elderIds == null ? List.of() : elderIds;
+        List<BillRef> out = new ArrayList<>();
+        for (long id : ids) {
+            Optional<ElderRef> e = elders.find(id, j);
+            if (e.isEmpty()) {
+                continue;
+            }
+            store.jdbc().sql("""
+                    select r.id, r.month, r.status, sum(m.family_owes_fen) from settlement_elder_month m join settlement_run r on r.id = m.run_id
+                     where m.elder_id = ? group by r.id, r.month, r.status order by r.month desc, r.id desc limit 24""").param(id)
+                    .query(rs -> {
+                        out.add(new BillRef(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()), RunStatus.valueOf(rs.getString(3)), id,
+                                e.get().name(), rs.getLong(4)));
+                    });
+        }
         return out;
     }
 

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SettlementApiController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final Settlement settlement;
 
@@ -86,12 +87,7 @@ class SettlementApiController {
     @GetMapping("/runs/{id}/providers/{providerId}/statement.xlsx")
     ResponseEntity<byte[]> providerXlsx(@PathVariable long id, @PathVariable long providerId, Jurisdiction j) {
         Statements.ProviderDetail d = settlement.providerStatement(id, providerId, j);
-        Statements.ProviderStatement s = d.statement();
-        byte[] b = StatementDocuments.xlsx("statement", List.of(new String[] { "服务机构结算单", s.providerName(), d.run().month().toString() },
-                new String[] { "金额 amount", StatementDocuments.yuan(s.amountFen()), "政府 government", StatementDocuments.yuan(s.governmentFen()),
-                        "罚款 fines", StatementDocuments.yuan(s.penaltyFen()), "净额 net", StatementDocuments.yuan(s.netPayableFen()) }),
-                StatementDocuments.LINE_HEADINGS, d.lines().stream().map(StatementDocuments::lineCells).toList());
-        return file(b, XLSX, "provider-" + providerId + "-" + d.run().month() + ".xlsx");
+        return file(StatementDocuments.providerXlsx(d), XLSX, "provider-" + providerId + "-" + d.run().month() + ".xlsx");
     }
 
     @GetMapping("/runs/{id}/providers/{providerId}/statement.pdf")
@@ -109,11 +105,7 @@ class SettlementApiController {
     @GetMapping("/runs/{id}/elders/{elderId}/bill.xlsx")
     ResponseEntity<byte[]> billXlsx(@PathVariable long id, @PathVariable long elderId, Jurisdiction j) {
         Statements.ElderBill b = settlement.elderBill(id, elderId, j);
-        byte[] x = StatementDocuments.xlsx("bill", List.of(new String[] { "家庭账单", b.elderName(), b.run().month().toString() },
-                new String[] { "自付 self", StatementDocuments.yuan(b.selfFen()), "补贴 subsidy", StatementDocuments.yuan(b.subsidyFen()), "应付 owes",
-                        StatementDocuments.yuan(b.familyOwesFen()) }), StatementDocuments.LINE_HEADINGS,
-                b.lines().stream().map(StatementDocuments::lineCells).toList());
-        return file(x, XLSX, "bill-" + elderId + "-" + b.run().month() + ".xlsx");
+        return file(StatementDocuments.billXlsx(b), XLSX, "bill-" + elderId + "-" + b.run().month() + ".xlsx");
     }
 
     @GetMapping("/runs/{id}/elders/{elderId}/bill.pdf")
@@ -126,8 +118,7 @@ class SettlementApiController {
     @Operation(summary = "An insurer's claim file (payer LTC_INSURANCE or COMMERCIAL_INSURANCE): one line per visit with the EVV elements, CSV (UTF-8)")
     ResponseEntity<byte[]> claimCsv(@PathVariable long id, @PathVariable String payer, Jurisdiction j) {
         List<Statements.ClaimLine> lines = settlement.claim(id, payer(payer), j);
-        return file(StatementDocuments.csv(StatementDocuments.CLAIM_HEADINGS, lines.stream().map(StatementDocuments::claimCells).toList()),
-                MediaType.parseMediaType("text/csv;charset=UTF-8"), "claim-" + payer + "-run" + id + ".csv");
+        return file(StatementDocuments.claimCsv(lines), CSV, "claim-" + payer + "-run" + id + ".csv");
     }
 
     @GetMapping("/runs/{id}/claims/{payer}.xlsx")
@@ -135,9 +126,7 @@ class SettlementApiController {
     ResponseEntity<byte[]> claimXlsx(@PathVariable long id, @PathVariable String payer, Jurisdiction j) {
         SettlementRun run = settlement.run(id, j);
         List<Statements.ClaimLine> lines = settlement.claim(id, payer(payer), j);
-        byte[] x = StatementDocuments.xlsx("claim", List.<String[]>of(new String[] { "保险理赔申报 claim", payer, run.month().toString(), run.regionName() }),
-                StatementDocuments.CLAIM_HEADINGS, lines.stream().map(StatementDocuments::claimCells).toList());
-        return file(x, XLSX, "claim-" + payer + "-" + run.month() + ".xlsx");
+        return file(StatementDocuments.claimXlsx(run, payer, lines), XLSX, "claim-" + payer + "-" + run.month() + ".xlsx");
     }
 
     @GetMapping("/providers/{providerId}/visits")

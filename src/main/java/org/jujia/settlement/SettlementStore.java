@@ -121,7 +121,7 @@ class SettlementStore {
     void finish(long id, RunStatus status, Instant at, String closedBy) {
         jdbc.sql("""
                 update settlement_run r set status = ?, closing = false, finished_at = ?,
-                    closed_at = case when ? = 'CLOSED' then ? else null end, closed_by = case when ? = 'CLOSED' then ? else null end,
+                    closed_at = cast(? as timestamptz), closed_by = cast(? as text),
                     amount_fen = coalesce(l.amount, 0), government_fen = coalesce(l.gov, 0), ltc_fen = coalesce(l.ltc, 0),
                     commercial_fen = coalesce(l.comm, 0), self_fen = coalesce(l.self, 0), adjustment_lines = coalesce(l.adj, 0),
                     subsidy_fen = coalesce((select sum(applied_fen) from settlement_elder_month m where m.run_id = r.id), 0),
@@ -131,7 +131,7 @@ class SettlementStore {
                                count(*) filter (where kind <> 'VISIT') adj
                           from settlement_line where run_id = ?) l
                  where r.id = ?""")
-                .params(status.name(), ts(at), status.name(), ts(at), status.name(), closedBy, id, id).update();
+                .params(status.name(), ts(at), status == RunStatus.CLOSED ? ts(at) : null, status == RunStatus.CLOSED ? closedBy : null, id, id).update();
     }
 
     static SettlementRun mapRun(ResultSet rs, int n) throws SQLException {

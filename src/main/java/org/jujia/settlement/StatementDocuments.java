@@ -193,4 +193,28 @@ final class StatementDocuments {
         return pdf("家庭账单 Family bill", "居家养老结算 · " + b.run().month() + " · " + b.elderName(), facts, PDF_LINE_HEADINGS,
                 b.lines().stream().map(StatementDocuments::pdfLine).toList(), PDF_LINE_WIDTHS);
     }
+
+    static byte[] providerXlsx(Statements.ProviderDetail d) {
+        Statements.ProviderStatement s = d.statement();
+        return xlsx("statement", List.of(new String[] { "服务机构结算单 provider statement", s.providerName(), d.run().month().toString(), d.run().regionName() },
+                new String[] { "金额 amount", yuan(s.amountFen()), "政府 government", yuan(s.governmentFen()), "长护险 LTC", yuan(s.ltcFen()),
+                        "商业险 commercial", yuan(s.commercialFen()), "自付 self", yuan(s.selfFen()), "罚款 fines", yuan(s.penaltyFen()),
+                        "净额 net", yuan(s.netPayableFen()) }),
+                LINE_HEADINGS, d.lines().stream().map(StatementDocuments::lineCells).toList());
+    }
+
+    static byte[] billXlsx(Statements.ElderBill b) {
+        return xlsx("bill", List.of(new String[] { "家庭账单 family bill", b.elderName(), b.run().month().toString() },
+                new String[] { "自付 self", yuan(b.selfFen()), "补贴 subsidy", yuan(b.subsidyFen()), "应付 owes", yuan(b.familyOwesFen()) }),
+                LINE_HEADINGS, b.lines().stream().map(StatementDocuments::lineCells).toList());
+    }
+
+    static byte[] claimCsv(List<Statements.ClaimLine> lines) {
+        return csv(CLAIM_HEADINGS, lines.stream().map(StatementDocuments::claimCells).toList());
+    }
+
+    static byte[] claimXlsx(SettlementRun run, String payer, List<Statements.ClaimLine> lines) {
+        return xlsx("claim", List.<String[]>of(new String[] { "保险理赔申报 claim", payer, run.month().toString(), run.regionName() }), CLAIM_HEADINGS,
+                lines.stream().map(StatementDocuments::claimCells).toList());
+    }
 }
