@@ -164,7 +164,7 @@ class SettlementStore {
     /** Lines of a run, filtered by provider, elder, payer (fen &gt; 0) and the caller's region; at most {@code limit}. */
     List<Statements.Line> lines(long runId, Long providerId, Long elderId, String payerColumn, String likePattern, int limit) {
         String payer = payerColumn == null ? "" : " and l." + payerColumn + " <> 0";
-        return jdbc.sql("select " + LINE_COLUMNS + """
+        return jdbc.sql("select " + LINE_COLUMNS + " " + """
                  from settlement_line l
                  where l.run_id = ? and (cast(? as bigint) is null or l.provider_id = ?) and (cast(? as bigint) is null or l.elder_id = ?)
                    and l.region_path like ?""" + payer + " order by l.service_date, l.visit_id, l.kind limit ?")
