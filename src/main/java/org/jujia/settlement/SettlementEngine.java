@@ -111,6 +111,8 @@ class SettlementEngine {
                 .params(like, first).query(Long.class).single();
         store.progress(runId, total, 0);
 
+        long t0 = System.nanoTime();
+        profileNanos = 0;
         Map<String, ServiceItem> items = new HashMap<>();
         Map<YearMonth, Long> closedRuns = new HashMap<>();
         List<Object[]> elderMonths = new ArrayList<>();
@@ -171,11 +173,14 @@ class SettlementEngine {
             }
         }
         store.progress(runId, total, processed);
+        long t1 = System.nanoTime();
         tx.executeWithoutResult(s -> {
             insertElderMonths(elderMonths);
             reversals(runId, like);
             statements(runId, like, started);
         });
+        log.info("settlement run {}: {} visits priced in {} ms ({} elder-months, funding profiles {} ms), statements in {} ms", runId, processed,
+                (t1 - t0) / 1_000_000, elderMonths.size(), profileNanos / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
     private Long closedRun(YearMonth m, String regionPath) {
@@ -183,7 +188,11 @@ class SettlementEngine {
                 .params(m.atDay(1), regionPath).query(Long.class).optional().orElse(0L);
     }
 
+    /** Time spent reading funding profiles in the current run (runs execute one at a time). */
+    private long profileNanos;
+
     private MonthPricer pricer(long elderId, YearMonth month, YearMonth runMonth, Map<String, ServiceItem> items) {
+        long p0 = System.nanoTime();
         FundingProfile profile;
         try {
             profile = catalogue.fundingProfile(elderId, month, SYSTEM);
@@ -192,6 +201,7 @@ class SettlementEngine {
             log.warn("settlement: elder {} not found, priced as ordinary and uninsured", elderId);
             profile = new FundingProfile(null, EconomicCategory.ORDINARY, false, false, null, false);
         }
+        profileNanos += System.nanoTime() - p0;
         if (!month.isBefore(runMonth)) {
             return new MonthPricer(FundingRule.standard(), profile, month, 0);
         }
@@ -280,6 +290,7 @@ class SettlementEngine {
         long runId = run.id();
         String like = run.regionPath() + "%";
         var jdbc = store.jdbc();
+        long c0 = System.nanoTime();
         tx.executeWithoutResult(s -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(0x5E771E_0001L).query((rs, n) -> 1).list();
             long lines = jdbc.sql("select count(*) from settlement_line where run_id = ? and kind <> 'REVERSAL'").param(runId).query(Long.class).single();
@@ -313,6 +324,7 @@ class SettlementEngine {
                 ledger.post(LedgerEntry.subsidies(on, runId, closed.subsidyFen(), closed.month() + " " + closed.regionName()), run.requestedBy());
             }
         });
+        log.info("settlement run {}: closed in {} ms", runId, (System.nanoTime() - c0) / 1_000_000);
     }
 
     /** Text-format COPY rows, sent to the server in 256 kB chunks. */
