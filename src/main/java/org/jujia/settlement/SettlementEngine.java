@@ -117,7 +117,13 @@ class SettlementEngine {
         Map<YearMonth, Long> closedRuns = new HashMap<>();
         List<Object[]> elderMonths = new ArrayList<>();
         long processed = 0;
-        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+        List<ProfilePrefetch.Key> groups = jdbc.sql("""
+                select elder_id, service_month from settlement_visit
+                 where billed_run_id is null and voided_at is null and region_path like ? and service_month <= ?
+                 group by elder_id, service_month order by elder_id, service_month""").params(like, first)
+                .query((rs, n) -> new ProfilePrefetch.Key(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)))).list();
+        try (ProfilePrefetch profiles = new ProfilePrefetch(groups, this::profile, 2);
+                Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
             read.setAutoCommit(false);
             write.setAutoCommit(false);
             try {
@@ -146,7 +152,10 @@ class SettlementEngine {
                                 }
                                 elder = elderId;
                                 groupMonth = month;
-                                pricer = pricer(elderId, YearMonth.from(month), run.month(), items);
+                                long p0 = System.nanoTime();
+                                FundingProfile profile = profiles.get(new ProfilePrefetch.Key(elderId, YearMonth.from(month)));
+                                profileNanos += System.nanoTime() - p0;
+                                pricer = pricer(elderId, profile, YearMonth.from(month), run.month(), items);
                             }
                             ServiceItem item = item(items, code, date);
                             LineSplit s = pricer.price(item, quantity);
@@ -191,17 +200,17 @@ class SettlementEngine {
     /** Time spent reading funding profiles in the current run (runs execute one at a time). */
     private long profileNanos;
 
-    private MonthPricer pricer(long elderId, YearMonth month, YearMonth runMonth, Map<String, ServiceItem> items) {
-        long p0 = System.nanoTime();
-        FundingProfile profile;
+    /** The elder's funding facts for the month (an audited read); an elder no longer on the register is priced as ordinary and uninsured. */
+    private FundingProfile profile(ProfilePrefetch.Key k) {
         try {
-            profile = catalogue.fundingProfile(elderId, month, SYSTEM);
+            return catalogue.fundingProfile(k.elderId(), k.month(), SYSTEM);
         } catch (org.jujia.shared.NotFoundException e) {
-            // an elder no longer on the register: nobody to attribute government or insurance shares to
-            log.warn("settlement: elder {} not found, priced as ordinary and uninsured", elderId);
-            profile = new FundingProfile(null, EconomicCategory.ORDINARY, false, false, null, false);
+            log.warn("settlement: elder {} not found, priced as ordinary and uninsured", k.elderId());
+            return new FundingProfile(null, EconomicCategory.ORDINARY, false, false, null, false);
         }
-        profileNanos += System.nanoTime() - p0;
+    }
+
+    private MonthPricer pricer(long elderId, FundingProfile profile, YearMonth month, YearMonth runMonth, Map<String, ServiceItem> items) {
         if (!month.isBefore(runMonth)) {
             return new MonthPricer(FundingRule.standard(), profile, month, 0);
         }
