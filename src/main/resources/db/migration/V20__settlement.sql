@@ -30,12 +30,16 @@ create table settlement_visit (
     out_accuracy_m    double precision,
     out_face_score    int,
     voided_at         timestamptz,
-    voided_reason     text,
-    billed_run_id     bigint
+    voided_reason     text
 );
-create index settlement_visit_unbilled on settlement_visit (elder_id, service_month, service_at, visit_id) where billed_run_id is null;
-create index settlement_visit_billed on settlement_visit (billed_run_id);
+create index settlement_visit_month on settlement_visit (service_month);
 create index settlement_visit_provider on settlement_visit (provider_id, service_month);
+
+-- Which closed run billed a visit: the primary key makes billing a visit twice impossible.
+create table settlement_billing (
+    visit_id  bigint primary key,
+    run_id    bigint not null
+);
 
 -- Fines for confirmed fraud (visit.VisitFraudConfirmed): 3 × the visit's amount, deducted from the provider once.
 create table settlement_penalty (
@@ -108,7 +112,6 @@ create table settlement_line (
     basis              text    not null,
     primary key (run_id, visit_id, kind)
 );
-create index settlement_line_provider on settlement_line (run_id, provider_id);
 create index settlement_line_elder on settlement_line (run_id, elder_id);
 
 -- An elder's month within a run: SELF total, the subsidy applied against it, what the family owes.

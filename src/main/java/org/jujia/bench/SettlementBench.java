@@ -59,7 +59,7 @@ final class SettlementBench {
             long lines = ((Number) sums.get("n")).longValue();
             long amount = ((Number) sums.get("amount")).longValue();
             long payers = ((Number) sums.get("payers")).longValue();
-            long billed = jdbc.sql("select count(*) from settlement_visit where billed_run_id = ?").param(run.id()).query(Long.class).single();
+            long billed = jdbc.sql("select count(*) from settlement_billing where run_id = ?").param(run.id()).query(Long.class).single();
             boolean balanced = run.status().name().equals("CLOSED") && settlement.ledgerBalanced() && amount == payers && amount == run.amountFen()
                     && run.payersAddUp() && billed == lines;
             System.out.printf("bench: run %d %s lines=%d billed=%d amount=%d fen government=%d ltc=%d commercial=%d self=%d subsidies=%d error=%s%n", run.id(),

@@ -88,10 +88,11 @@ class SettlementEngine {
     // ---------------------------------------------------------------- pricing
 
     private static final String SELECT_VISITS = """
-            select visit_id, elder_id, provider_id, region_path, item_code, quantity, service_date, service_month
-              from settlement_visit
-             where billed_run_id is null and voided_at is null and region_path like ? and service_month <= ?
-             order by elder_id, service_month, service_at, visit_id""";
+            select v.visit_id, v.elder_id, v.provider_id, v.region_path, v.item_code, v.quantity, v.service_date, v.service_month
+              from settlement_visit v
+             where v.voided_at is null and v.region_path like ? and v.service_month <= ?
+               and not exists (select 1 from settlement_billing b where b.visit_id = v.visit_id)
+             order by v.elder_id, v.service_month, v.service_at, v.visit_id""";
 
     private static final String COPY_LINES = "copy settlement_line (run_id, visit_id, kind, elder_id, provider_id, region_path, item_code, service_date, "
             + "original_month, original_run_id, quantity, within_entitlement, beyond_entitlement, respite_government, unit_price_fen, price_version_id, "
@@ -107,7 +108,8 @@ class SettlementEngine {
             jdbc.sql("delete from settlement_elder_month where run_id = ?").param(runId).update();
             jdbc.sql("delete from settlement_provider_statement where run_id = ?").param(runId).update();
         });
-        long total = jdbc.sql("select count(*) from settlement_visit where billed_run_id is null and voided_at is null and region_path like ? and service_month <= ?")
+        long total = jdbc.sql("select count(*) from settlement_visit v where v.voided_at is null and v.region_path like ? and v.service_month <= ? and "
+                + "not exists (select 1 from settlement_billing b where b.visit_id = v.visit_id)")
                 .params(like, first).query(Long.class).single();
         store.progress(runId, total, 0);
 
@@ -118,9 +120,10 @@ class SettlementEngine {
         List<Object[]> elderMonths = new ArrayList<>();
         long processed = 0;
         List<ProfilePrefetch.Key> groups = jdbc.sql("""
-                select elder_id, service_month from settlement_visit
-                 where billed_run_id is null and voided_at is null and region_path like ? and service_month <= ?
-                 group by elder_id, service_month order by elder_id, service_month""").params(like, first)
+                select v.elder_id, v.service_month from settlement_visit v
+                 where v.voided_at is null and v.region_path like ? and v.service_month <= ?
+                   and not exists (select 1 from settlement_billing b where b.visit_id = v.visit_id)
+                 group by v.elder_id, v.service_month order by v.elder_id, v.service_month""").params(like, first)
                 .query((rs, n) -> new ProfilePrefetch.Key(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)))).list();
         try (ProfilePrefetch profiles = new ProfilePrefetch(groups, this::profile, 2);
                 Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
@@ -265,7 +268,8 @@ class SettlementEngine {
                        -l.respite_government, l.unit_price_fen, l.price_version_id, -l.amount_fen, -l.government_fen, -l.ltc_fen, -l.commercial_fen,
                        -l.self_fen, l.basis
                   from settlement_visit v
-                  join settlement_line l on l.visit_id = v.visit_id and l.run_id = v.billed_run_id and l.kind <> 'REVERSAL'
+                  join settlement_billing bl on bl.visit_id = v.visit_id
+                  join settlement_line l on l.visit_id = v.visit_id and l.run_id = bl.run_id and l.kind <> 'REVERSAL'
                  where v.voided_at is not null and v.region_path like ?
                    and not exists (select 1 from settlement_line x join settlement_run xr on xr.id = x.run_id and xr.status = 'CLOSED'
                                     where x.visit_id = v.visit_id and x.kind = 'REVERSAL')""").params(runId, like).update();
@@ -304,9 +308,9 @@ class SettlementEngine {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(0x5E771E_0001L).query((rs, n) -> 1).list();
             long lines = jdbc.sql("select count(*) from settlement_line where run_id = ? and kind <> 'REVERSAL'").param(runId).query(Long.class).single();
             int billed = jdbc.sql("""
-                    update settlement_visit v set billed_run_id = ? from settlement_line l
-                     where l.run_id = ? and l.kind <> 'REVERSAL' and l.visit_id = v.visit_id and v.billed_run_id is null""")
-                    .params(runId, runId).update();
+                    insert into settlement_billing (visit_id, run_id)
+                    select visit_id, run_id from settlement_line where run_id = ? and kind <> 'REVERSAL'
+                    on conflict (visit_id) do nothing""").param(runId).update();
             if (billed != lines) {
                 throw new ConflictException("runId", "visits of run " + runId + " were billed meanwhile by another run; preview again");
             }

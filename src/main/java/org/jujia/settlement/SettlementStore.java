@@ -216,14 +216,13 @@ class SettlementStore {
     /** Each visit of a provider in a month and what settlement did with it. */
     List<Statements.VisitStatus> providerVisits(long providerId, YearMonth month, int limit) {
         return jdbc.sql("""
-                select v.visit_id, v.elder_id, v.item_code, v.service_date, v.amount_fen, v.voided_at, v.voided_reason, v.billed_run_id,
-                       r.month as billed_month, p.penalty_fen,
-                       (select l.government_fen + l.ltc_fen + l.commercial_fen from settlement_line l where l.run_id = v.billed_run_id and l.visit_id = v.visit_id
-                          and l.kind <> 'REVERSAL' limit 1) as covered_fen,
-                       (select l.self_fen from settlement_line l where l.run_id = v.billed_run_id and l.visit_id = v.visit_id and l.kind <> 'REVERSAL' limit 1) as self_fen,
-                       (select l.beyond_entitlement from settlement_line l where l.run_id = v.billed_run_id and l.visit_id = v.visit_id and l.kind <> 'REVERSAL' limit 1) as beyond
+                select v.visit_id, v.elder_id, v.item_code, v.service_date, v.amount_fen, v.voided_at, v.voided_reason, bl.run_id as billed_run_id,
+                       r.month as billed_month, p.penalty_fen, l.government_fen + l.ltc_fen + l.commercial_fen as covered_fen, l.self_fen,
+                       l.beyond_entitlement as beyond
                   from settlement_visit v
-                  left join settlement_run r on r.id = v.billed_run_id
+                  left join settlement_billing bl on bl.visit_id = v.visit_id
+                  left join settlement_line l on l.run_id = bl.run_id and l.visit_id = v.visit_id and l.kind <> 'REVERSAL'
+                  left join settlement_run r on r.id = bl.run_id
                   left join settlement_penalty p on p.visit_id = v.visit_id
                  where v.provider_id = ? and v.service_month = ?
                  order by v.service_at, v.visit_id limit ?""").params(providerId, month.atDay(1), limit).query((rs, n) -> {

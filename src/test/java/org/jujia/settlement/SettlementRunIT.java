@@ -169,7 +169,7 @@ class SettlementRunIT {
         settlement.close(run.id(), admin());
         run = waitFor(run.id(), RunStatus.CLOSED);
         assertThat(run.closedBy()).isEqualTo("admin");
-        assertThat(jdbc.sql("select count(*) from settlement_visit where billed_run_id = ?").param(run.id()).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from settlement_billing where run_id = ?").param(run.id()).query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("select deducted_run_id from settlement_penalty where visit_id = ?").param(fraudVisit).query(Long.class).single())
                 .isEqualTo(run.id());
         assertThat(jdbc.sql("select count(*) from settlement_ledger_entry where run_id = ?").param(run.id()).query(Long.class).single()).isPositive();
