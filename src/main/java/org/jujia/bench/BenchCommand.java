@@ -23,6 +23,8 @@ public final class BenchCommand {
                 return OrderBench.run(BenchOptions.parse(rest), application);
             case "checkins":
                 return CheckInBench.run(BenchOptions.parse(rest), application);
+            case "settlement":
+                return SettlementBench.run(BenchOptions.parse(rest), application);
             case "routing":
                 return RoutingBench.run(BenchOptions.parse(rest));
             default:
@@ -33,7 +35,8 @@ public final class BenchCommand {
                        java -jar jujia.jar bench orders [--elders 2000] [--days 14] [--threads 1] [--data <dir>]
                        java -jar jujia.jar bench checkins [--caregivers 200] [--duration 30] [--visits-per-caregiver 150] [--data <dir>]
                        java -jar jujia.jar bench routing [--data ../shared/bench/routing] [--budget 10] [--seeds 1] [--instances C101,R101,RC101,R201,B1,C2]
-                       java -jar jujia.jar bench routing --district [--visits 1500] [--caregivers 120] [--budget 60] [--seeds 1]""");
+                       java -jar jujia.jar bench routing --district [--visits 1500] [--caregivers 120] [--budget 60] [--seeds 1]
+                       java -jar jujia.jar bench settlement [--visits 1000000] [--data <dir>] [--db-url jdbc:postgresql://… --db-username u --db-password p]""");
                 return 2;
         }
     }

@@ -3,5 +3,5 @@
  * ({@link org.jujia.bench.BenchCommand}). Each starts the platform itself (embedded database and broker) unless
  * pointed at running ones, drives it like the real world would, and prints one result line.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "monitoring", "catalogue", "dispatch", "dispatch :: planning" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "monitoring", "catalogue", "dispatch", "dispatch :: planning", "settlement" })
 package org.jujia.bench;

@@ -293,6 +293,9 @@ public class DispatchManagement {
         Organisation p = regions.findOrganisation(providerId)
                 .filter(x -> x.type() == OrganisationType.SERVICE_PROVIDER && x.active())
                 .orElseThrow(() -> ValidationException.of("providerId", "notProvider", "no active service provider " + providerId));
+        if (regions.qualificationRevoked(p.id())) {
+            throw ValidationException.of("providerId", "providerRevoked", "provider " + p.name() + " has lost its operating qualification");
+        }
         Order after = o.moveTo(p.id(), p.name(), reason);
         Order saved = save(o, after, j, "MOVED", o.providerName() + " → " + p.name() + ": " + reason.trim());
         if (o.caregiverUserId() != null) {
@@ -418,6 +421,10 @@ public class DispatchManagement {
             provider = (own != null ? regions.findOrganisation(own).filter(Organisation::active) : providerFor(elder)).orElse(null);
             if (provider == null) {
                 v.add("elderId", "noProvider", "no service provider serves the elder's street");
+            } else if (regions.qualificationRevoked(provider.id())) {
+                // a revoked provider gets no new orders (settlement's budget rule); the street assigns another provider
+                v.add("elderId", "providerRevoked", "the elder's service provider " + provider.name()
+                        + " has lost its operating qualification; the street must assign another provider");
             }
         }
         v.throwIfAny();

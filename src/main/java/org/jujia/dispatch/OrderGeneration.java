@@ -39,8 +39,11 @@ class OrderGeneration {
     private final ElderRegistry elders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.jujia.region.RegionDirectory regions;
 
-    OrderGeneration(OrderStore store, ServiceCatalogue catalogue, ElderRegistry elders, ApplicationEventPublisher events, Clock clock) {
+    OrderGeneration(OrderStore store, ServiceCatalogue catalogue, ElderRegistry elders, ApplicationEventPublisher events, Clock clock,
+            org.jujia.region.RegionDirectory regions) {
+        this.regions = regions;
         this.store = store;
         this.catalogue = catalogue;
         this.elders = elders;
@@ -57,6 +60,9 @@ class OrderGeneration {
     public int generate(CarePlan plan, LocalDate from, LocalDate to, Instant notEndingBefore) {
         if (plan.status() != CarePlanStatus.ACTIVE) {
             return 0;
+        }
+        if (regions.qualificationRevoked(plan.providerId())) {
+            return 0; // a revoked provider gets no new orders; the street moves the elder's plan to another provider
         }
         Optional<ElderRef> elder = elders.find(plan.elderId(), Jurisdiction.system("/"));
         if (elder.isEmpty() || elder.get().status() != ElderStatus.ACTIVE) {
