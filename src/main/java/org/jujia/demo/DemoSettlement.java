@@ -33,9 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo settlement, once (when no run exists): the special pool's contributions of the year; provider budgets of last
- * year and this one with last year's scores (the second provider below 80 once, so its budget this year is cut by
- * 20%); last month's verified visits of 160 elders (their typical basic and upgrade services, some beyond
+ * Demo settlement, once (when no run exists): the special pool's contributions of the year; provider budgets from two
+ * years ago with that year's scores entered by hand (all at or above 80, so last year's budgets are unchanged; last
+ * year's scores are computed by oversight's demo, which publishes them, and the provider below 80 there has this year's
+ * budget cut by 20%); last month's verified visits of 160 elders (their typical basic and upgrade services, some beyond
  * entitlement) and two confirmed frauds, settled and closed for the city; then a visit of last month verified late
  * and the current month's visits so far, previewed (the late one is an adjustment line). The history before the
  * platform's own visits (DemoVisits, the last four days) has no EVV readings.
@@ -117,14 +118,14 @@ class DemoSettlement implements ApplicationRunner {
             }
         }
 
-        // budgets and last year's scores: the second provider below 80 once
+        // budgets and scores of two years ago (entered by hand); last year's come from oversight (DemoOversight)
         List<Organisation> providers = regions.organisationsOfType(OrganisationType.SERVICE_PROVIDER, Jurisdiction.system("/")).stream()
                 .filter(Organisation::active).toList();
-        String[] scores = { "88.5", "78.5", "92.0" };
+        String[] scores = { "88.5", "84.0", "92.0" };
         for (int i = 0; i < providers.size(); i++) {
             Organisation p = providers.get(i);
-            settlement.setBudget(p.id(), today.getYear() - 1, 150_000_000L + 20_000_000L * i, admin);
-            settlement.recordScore(p.id(), today.getYear() - 1, new BigDecimal(scores[i % scores.length]), admin);
+            settlement.setBudget(p.id(), today.getYear() - 2, 150_000_000L + 20_000_000L * i, admin);
+            settlement.recordScore(p.id(), today.getYear() - 2, new BigDecimal(scores[i % scores.length]), admin);
         }
 
         // last month's verified visits, two confirmed frauds

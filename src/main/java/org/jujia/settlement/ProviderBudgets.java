@@ -86,11 +86,16 @@ class ProviderBudgets {
                 insert into settlement_budget (provider_id, year, budget_fen, basis) values (?, ?, ?, ?)
                 on conflict (provider_id, year) do update set budget_fen = excluded.budget_fen, basis = excluded.basis""")
                 .params(providerId, year + 1, next, basis).update();
+        // two consecutive years below 80, whichever of the two was recorded last
         BigDecimal previous = find(providerId, year - 1).map(Row::score).orElse(null);
-        boolean revoke = BudgetPolicy.revokes(previous, score);
+        BigDecimal following = find(providerId, year + 1).map(Row::score).orElse(null);
+        boolean revoke = BudgetPolicy.revokes(previous, score) || BudgetPolicy.revokes(score, following);
         if (revoke) {
+            int first = BudgetPolicy.revokes(previous, score) ? year - 1 : year;
+            BigDecimal a = first == year ? score : previous;
+            BigDecimal b = first == year ? following : score;
             regions.revokeQualification(providerId,
-                    "annual performance score below 80 in " + (year - 1) + " (" + previous + ") and " + year + " (" + score + ")", actor, now);
+                    "annual performance score below 80 in " + first + " (" + a + ") and " + (first + 1) + " (" + b + ")", actor, now);
         }
         return new ScoreOutcome(row, find(providerId, year + 1).orElseThrow(), revoke);
     }

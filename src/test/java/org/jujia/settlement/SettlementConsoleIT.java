@@ -56,8 +56,8 @@ class SettlementConsoleIT {
         assertThat(get(admin, "/settlement/runs/" + run + "/providers/" + provider + "/statement.pdf").statusCode()).isEqualTo(200);
         HttpResponse<String> pool = get(admin, "/settlement/pool");
         assertThat(pool.body()).contains("福彩公益金").contains("data-balanced=\"true\"").contains("contribution-form");
-        HttpResponse<String> budgets = get(admin, "/settlement/budgets?year=" + (settlement.currentMonth().getYear() - 1));
-        assertThat(budgets.body()).contains("78.5").contains("id=\"budgets\"");
+        HttpResponse<String> budgets = get(admin, "/settlement/budgets?year=" + (settlement.currentMonth().getYear() - 2));
+        assertThat(budgets.body()).contains("88.5").contains("id=\"budgets\"");
         assertThat(get(admin, "/settlement/budgets?lang=en").body()).contains("Provider budgets");
         assertThat(get(admin, "/settlement/runs/" + run + "?lang=en").body()).contains("Closed").contains("Provider statements");
 

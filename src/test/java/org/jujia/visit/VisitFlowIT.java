@@ -111,7 +111,7 @@ class VisitFlowIT {
         r = caregiver.post("/api/v1/visits/" + visit + "/check-out", out);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         v = r.json();
-        assertThat(v.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(v.get("status").asText()).as(r.body()).isEqualTo("VERIFIED");
         assertThat(v.get("billable").asBoolean()).isTrue();
         assertThat(v.get("actualMinutes").asInt()).isEqualTo(55);
         assertThat(v.get("record").get("outOfBounds").get(0).asText()).isEqualTo("water_temperature_c");
