@@ -52,7 +52,8 @@ public class Notifications {
     @Transactional(propagation = Propagation.REQUIRED)
     public NotificationId enqueue(NotificationRequest request) {
         String recipient = validate(request);
-        Long user = request.channel() == Channel.FAMILY_APP || request.channel() == Channel.COMMUNITY_WORKER ? Long.valueOf(recipient) : null;
+        Long user = request.channel() == Channel.FAMILY_APP || request.channel() == Channel.COMMUNITY_WORKER || request.channel() == Channel.WEB_PUSH
+                ? Long.valueOf(recipient) : null;
         Instant now = clock.instant();
         long id = store.insert(request.channel(), seal.sealText(recipient), mask(request.channel(), recipient), user,
                 seal.seal(new ContentSeal.Content(request.title(), request.body(), request.data())), request.reference(), request.regionPath(),
@@ -108,7 +109,7 @@ public class Notifications {
                     recipient = PhoneNumber.parse(recipient).value();
                 }
             }
-            case FAMILY_APP, COMMUNITY_WORKER -> {
+            case FAMILY_APP, COMMUNITY_WORKER, WEB_PUSH -> {
                 if (!USER_ID.matcher(recipient).matches()) {
                     v.add(new FieldViolation("recipient", "notification.recipient.user", "the recipient must be a user account id"));
                 }
@@ -151,7 +152,7 @@ public class Notifications {
     static String mask(Channel channel, String recipient) {
         return switch (channel) {
             case SMS -> PhoneNumber.parse(recipient).masked();
-            case FAMILY_APP, COMMUNITY_WORKER -> "user#" + recipient;
+            case FAMILY_APP, COMMUNITY_WORKER, WEB_PUSH -> "user#" + recipient;
             case EMERGENCY_120 -> recipient;
         };
     }
