@@ -59,7 +59,7 @@ final class AlarmBench {
         int rate = o.integer("rate", 5_000);
         int duration = o.integer("duration", 60);
         double alarmsPerSecond = o.decimal("alarms-per-second", 20);
-        int perConnection = Math.max(2, o.integer("devices-per-connection", 100));
+        int perConnection = Math.max(2, o.integer("devices-per-connection", 10));
         int drainSeconds = o.integer("drain", 60);
         Path data = BenchPlatform.dataDirectory(o);
         Map<String, Object> props = BenchPlatform.properties(o, data);

@@ -116,6 +116,14 @@ class IngestPipeline implements SmartLifecycle {
         }
     }
 
+    /**
+     * Hands a message to the ingest if its worker's queue has room and the ingest runs; never blocks (the broker's
+     * fast path calls it on the broker's threads and takes the ordinary path when this answers false).
+     */
+    boolean offer(Incoming in) {
+        return running && queues.get(partition(in.serial(), queues.size())).offer(in);
+    }
+
     /** The worker of a device: fixed per serial, so one device's messages keep their order. */
     static int partition(String serial, int workers) {
         return serial == null ? 0 : Math.floorMod(serial.hashCode(), workers);

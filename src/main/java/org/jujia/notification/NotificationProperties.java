@@ -89,5 +89,11 @@ record NotificationProperties(@DefaultValue Dispatch dispatch, @DefaultValue Gat
             @DefaultValue("") String publicKey, @DefaultValue("") String privateKey, @DefaultValue("12h") Duration tokenValidity,
             @DefaultValue("24h") Duration ttl, @DefaultValue("5s") Duration timeout, @DefaultValue("false") boolean simulate,
             @DefaultValue("false") boolean allowInsecure) {
+
+        /** The defaults (for code that builds properties by hand). */
+        static WebPush defaults() {
+            return new WebPush(true, "mailto:alarm-centre@jujia.example", "", "", Duration.ofHours(12), Duration.ofHours(24), Duration.ofSeconds(5),
+                    false, false);
+        }
     }
 }

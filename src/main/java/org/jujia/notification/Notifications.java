@@ -35,8 +35,10 @@ public class Notifications {
     private final ContentSeal seal;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final PushSubscriptions push;
 
-    Notifications(OutboxStore store, ContentSeal seal, Dispatcher dispatcher, Clock clock) {
+    Notifications(OutboxStore store, ContentSeal seal, Dispatcher dispatcher, Clock clock, PushSubscriptions push) {
+        this.push = push;
         this.store = store;
         this.seal = seal;
         this.dispatcher = dispatcher;
@@ -69,6 +71,15 @@ public class Notifications {
             dispatcher.dispatchSoon(id, request.channel(), request.urgent());
         }
         return new NotificationId(id);
+    }
+
+    /**
+     * Of these users, those with a browser subscribed to Web Push (so that a {@link Channel#WEB_PUSH} notification
+     * reaches someone); empty when Web Push is disabled.
+     */
+    @Transactional(propagation = Propagation.REQUIRED, readOnly = true)
+    public java.util.Set<Long> pushSubscribers(java.util.Collection<Long> userIds) {
+        return dispatcher.adapter(Channel.WEB_PUSH).configured() ? push.subscribed(userIds) : java.util.Set.of();
     }
 
     /** Every notification with this reference (e.g. {@code alarm:42}), oldest first. */
