@@ -82,6 +82,17 @@ public class Notifications {
         return dispatcher.adapter(Channel.WEB_PUSH).configured() ? push.subscribed(userIds) : java.util.Set.of();
     }
 
+    /**
+     * Saves a browser's Web Push subscription for a user (what {@code POST /api/v1/me/push/subscriptions} does, for
+     * seeding and imports); answers its id.
+     *
+     * @throws ValidationException naming {@code endpoint}, {@code keys.p256dh} or {@code keys.auth}
+     */
+    @Transactional
+    public long registerPushSubscription(long userId, String endpoint, String p256dh, String auth, String userAgent) {
+        return push.subscribe(userId, endpoint, p256dh, auth, userAgent, false);
+    }
+
     /** Every notification with this reference (e.g. {@code alarm:42}), oldest first. */
     @Transactional(readOnly = true)
     public List<NotificationView> forReference(String reference) {
