@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delivered (120 emergency gateway, SMS, family app, community worker — the demo profile's simulated gateways
  * answer over HTTP).
  * <p>
- * Devices: one building gateway per {@code devices-per-connection} devices (each gateway is one MQTT connection,
+ * Devices: one gateway per {@code devices-per-connection} devices (default 10) (each gateway is one MQTT connection,
  * authenticated with its own credentials, and relays for the sensors of its homes); each home has an SOS button, a
  * smoke detector, a mattress, a wearable and a door contact. An elder's open alarm of a type merges repeated
  * triggers, so alarms go round the homes (SOS first, then smoke), one per (home, type).
