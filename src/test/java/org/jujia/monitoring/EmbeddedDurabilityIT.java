@@ -90,6 +90,7 @@ class EmbeddedDurabilityIT {
             List<CompletableFuture<?>> acks = new ArrayList<>();
             AtomicLong acked = new AtomicLong();
             int total = 2 * n;
+            CompletableFuture<Process> restarted = null;
             for (int i = 0; i < total; i++) {
                 long elder = elders.get(i % n);
                 boolean sos = i < n;
@@ -104,11 +105,20 @@ class EmbeddedDurabilityIT {
                 if (i == total / 3) {
                     app.destroyForcibly(); // SIGKILL: the broker dies with the application
                     app.waitFor(30, TimeUnit.SECONDS);
+                    // restarted at once, in the background: while the broker is away the client buffers publishes and,
+                    // once its buffer is full, blocks the publishing thread until it is back
+                    restarted = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return DurabilityIT.start(command, work.resolve("app-2.log"), port);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
                 }
                 Thread.sleep(25);
             }
-            // the gateway's client keeps the rest (and what was in flight at the kill) until the broker is back
-            app = DurabilityIT.start(command, work.resolve("app-2.log"), port);
+            // the gateway's client sends the rest (and resends what was in flight at the kill) once the broker is back
+            app = restarted.get(300, TimeUnit.SECONDS);
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(240, TimeUnit.SECONDS);
             assertThat(acked.get()).isEqualTo(total);
 
