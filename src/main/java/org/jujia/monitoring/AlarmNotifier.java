@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>critical: the 120 emergency gateway (with the elder's name, age, address, coordinates, phone, conditions and the
- * centre's callback number), every contact's phone (SMS), every linked family app account, the community worker(s)
- * of the elder's community — all urgent;</li>
+ * centre's callback number), every contact's phone (SMS), every linked family app account (and a Web Push to each of
+ * them with a subscribed browser), the community worker(s) of the elder's community — all urgent;</li>
  * <li>high: contacts (SMS), family app, community worker;</li>
  * <li>low (device faults): family app and community worker.</li>
  * </ul>
@@ -130,6 +130,13 @@ class AlarmNotifier {
                 notifications.enqueue(new NotificationRequest(Channel.FAMILY_APP, String.valueOf(app.getKey()), title, body, familyData, ref,
                         critical));
                 sent.add("FAMILY_APP " + app.getValue());
+            }
+            // critical: also a Web Push to the family's subscribed phones, which show it even with the page closed
+            if (critical && !apps.isEmpty()) {
+                for (Long user : notifications.pushSubscribers(apps.keySet())) {
+                    notifications.enqueue(new NotificationRequest(Channel.WEB_PUSH, String.valueOf(user), title, body, familyData, ref, true));
+                    sent.add("WEB_PUSH " + apps.get(user));
+                }
             }
         }
         for (Recipient worker : covering(Role.COMMUNITY_WORKER, regionPath, true)) {

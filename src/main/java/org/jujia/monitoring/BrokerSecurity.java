@@ -44,6 +44,8 @@ class BrokerSecurity implements ExtensionMain {
     /** Who authenticated under which client id. */
     private final Map<String, String> usernameByClientId = new ConcurrentHashMap<>();
 
+    private volatile com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor fastPath;
+
     BrokerSecurity(DeviceDirectory directory, String platformUsername, String platformPassword) {
         this.directory = directory;
         this.platformUsername = platformUsername;
@@ -54,6 +56,25 @@ class BrokerSecurity implements ExtensionMain {
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         Services.securityRegistry().setAuthenticatorProvider(in -> (SimpleAuthenticator) this::authenticate);
         Services.securityRegistry().setAuthorizerProvider(in -> new ClientAuthorizer());
+        var interceptor = fastPath;
+        if (interceptor != null) {
+            Services.initializerRegistry().setClientInitializer((init, client) -> client.addPublishInboundInterceptor(interceptor));
+        }
+    }
+
+    /** Installs the ingest fast path (before the broker starts). */
+    void fastPath(com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor interceptor) {
+        this.fastPath = interceptor;
+    }
+
+    /** May this client, authenticated as a device (not the platform), publish to the topic? */
+    boolean deviceMayPublish(String clientId, String topic) {
+        String username = usernameByClientId.get(clientId);
+        if (username == null || username.equals(platformUsername)) {
+            return false;
+        }
+        DeviceTopics.Principal p = principal(clientId);
+        return p != null && DeviceTopics.mayPublish(p, topic);
     }
 
     @Override

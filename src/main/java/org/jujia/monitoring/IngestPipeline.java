@@ -31,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SignalProcessor} — after whose commit the messages are acknowledged. A message is therefore never
  * acknowledged before it is persisted, and a redelivered one is processed once. Malformed messages are counted,
  * logged, stored and acknowledged; a failing batch is retried message by message, and the consumer never stops.
+ *
+ * <p>{@code workers} threads share the load, each with its own queue and its own transactions; a message goes to the
+ * worker chosen by its device serial, so one device's messages are processed one after the other, in arrival order
+ * (what the stateful rules need), while the database works on several batches at once.
  */
 @Component
 class IngestPipeline implements SmartLifecycle {
@@ -62,7 +66,7 @@ class IngestPipeline implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final IngestProperties props;
     private final Clock clock;
-    private final BlockingQueue<Incoming> queue;
+    private final List<BlockingQueue<Incoming>> queues;
     private final MeterRegistry meters;
     private final Timer batchTimer;
     private final Timer latency;
@@ -72,7 +76,7 @@ class IngestPipeline implements SmartLifecycle {
     private final Counter signalsProcessed;
     private final Map<DevicePayloads.Reason, Counter> rejected = new EnumMap<>(DevicePayloads.Reason.class);
     private volatile boolean running;
-    private volatile Thread worker;
+    private volatile List<Thread> workers = List.of();
 
     IngestPipeline(JsonMapper json, DeviceDirectory directory, TelemetryStore store, SignalProcessor processor, TransactionTemplate tx,
             IngestProperties props, Clock clock, MeterRegistry meters) {
@@ -84,7 +88,11 @@ class IngestPipeline implements SmartLifecycle {
         this.props = props;
         this.clock = clock;
         this.meters = meters;
-        this.queue = new ArrayBlockingQueue<>(props.queueCapacity());
+        List<BlockingQueue<Incoming>> qs = new ArrayList<>();
+        for (int i = 0; i < props.workers(); i++) {
+            qs.add(new ArrayBlockingQueue<>(Math.max(props.batchSize(), props.queueCapacity() / props.workers())));
+        }
+        this.queues = List.copyOf(qs);
         this.batchTimer = Timer.builder("jujia.ingest.batch").description("one ingest transaction").publishPercentiles(0.5, 0.99).register(meters);
         this.latency = Timer.builder("jujia.ingest.latency").description("receipt to commit of a message").publishPercentiles(0.5, 0.99)
                 .register(meters);
@@ -95,17 +103,30 @@ class IngestPipeline implements SmartLifecycle {
         for (DevicePayloads.Reason r : DevicePayloads.Reason.values()) {
             rejected.put(r, Counter.builder("jujia.ingest.rejected").tag("reason", r.name()).register(meters));
         }
-        meters.gauge("jujia.ingest.queue", queue, BlockingQueue::size);
+        meters.gauge("jujia.ingest.queue", queues, all -> all.stream().mapToInt(BlockingQueue::size).sum());
     }
 
     /** Hands a message to the ingest; blocks while the queue is full (back-pressure on the broker connection). */
     void submit(Incoming in) {
         try {
-            queue.put(in);
+            queues.get(partition(in.serial(), queues.size())).put(in);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a device message", e);
         }
+    }
+
+    /**
+     * Hands a message to the ingest if its worker's queue has room and the ingest runs; never blocks (the broker's
+     * fast path calls it on the broker's threads and takes the ordinary path when this answers false).
+     */
+    boolean offer(Incoming in) {
+        return running && queues.get(partition(in.serial(), queues.size())).offer(in);
+    }
+
+    /** The worker of a device: fixed per serial, so one device's messages keep their order. */
+    static int partition(String serial, int workers) {
+        return serial == null ? 0 : Math.floorMod(serial.hashCode(), workers);
     }
 
     long rejectedCount(DevicePayloads.Reason reason) {
@@ -115,18 +136,24 @@ class IngestPipeline implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().name("jujia-ingest").daemon(true).start(this::loop);
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Incoming> q = queues.get(i);
+            started.add(Thread.ofPlatform().name("jujia-ingest-" + i).daemon(true).start(() -> loop(q)));
+        }
+        workers = List.copyOf(started);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread w = worker;
-        if (w != null) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread w : workers) {
             try {
-                w.join(10_000);
+                w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -141,7 +168,7 @@ class IngestPipeline implements SmartLifecycle {
         return PHASE;
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Incoming> queue) {
         List<Incoming> batch = new ArrayList<>(props.batchSize());
         while (running || !queue.isEmpty()) {
             try {

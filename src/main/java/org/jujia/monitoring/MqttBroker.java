@@ -39,9 +39,17 @@ class MqttBroker implements SmartLifecycle {
     private volatile int port;
     private volatile boolean running;
 
-    MqttBroker(MqttProperties props, DeviceDirectory directory) {
+    private final org.springframework.beans.factory.ObjectProvider<IngestPipeline> pipeline;
+    private final IngestProperties ingest;
+    private final java.time.Clock clock;
+
+    MqttBroker(MqttProperties props, DeviceDirectory directory, org.springframework.beans.factory.ObjectProvider<IngestPipeline> pipeline,
+            IngestProperties ingest, java.time.Clock clock) {
         this.props = props;
         this.directory = directory;
+        this.pipeline = pipeline;
+        this.ingest = ingest;
+        this.clock = clock;
         if (props.external()) {
             this.platformUsername = props.username();
             this.platformPassword = props.password();
@@ -101,10 +109,15 @@ class MqttBroker implements SmartLifecycle {
             // messages per connection; the latter is a static field (default 50) with no config.xml element or system
             // property, read on every poll. It is JVM-wide: it also applies to devices (bounded by their own Receive Maximum).
             InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = cfg.maxInflightWindow();
+            BrokerSecurity security = new BrokerSecurity(directory, platformUsername, platformPassword);
+            if (ingest.fastPath()) {
+                // the pipeline is looked up lazily: it depends (through the alarm rules and valve commands) on this broker
+                security.fastPath(new IngestFastPath(security::deviceMayPublish, pipeline.getObject(), ingest.fastPathTimeout(), clock));
+            }
             EmbeddedExtension extension = EmbeddedExtension.builder()
                     .withId("jujia-device-security").withName("Jujia device security").withVersion("1")
                     .withPriority(1000).withStartPriority(1000).withAuthor("jujia")
-                    .withExtensionMain(new BrokerSecurity(directory, platformUsername, platformPassword))
+                    .withExtensionMain(security)
                     .build();
             hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data.resolve("store"))
                     .withExtensionsFolder(extensions).withEmbeddedExtension(extension).withoutLoggingBootstrap().build();

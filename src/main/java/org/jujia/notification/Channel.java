@@ -15,5 +15,10 @@ public enum Channel {
      * A community worker: the worker's inbox (like {@link #FAMILY_APP}), and a text message when the request's data carries
      * a {@code phone}. Recipient: the worker's user account id.
      */
-    COMMUNITY_WORKER
+    COMMUNITY_WORKER,
+    /**
+     * Web Push to the user's subscribed browsers (RFC 8030, VAPID, aes128gcm), for phones whose page is closed.
+     * Recipient: the user account id; acknowledged once every subscription's push service accepted the message.
+     */
+    WEB_PUSH
 }

@@ -67,6 +67,16 @@ class ContentSeal {
         }
 
         @Bean
+        SealedColumn notificationPushEndpoint() {
+            return new SealedColumn("notification_push_subscription", "id", "endpoint_enc");
+        }
+
+        @Bean
+        SealedColumn notificationVapidPrivateKey() {
+            return new SealedColumn("notification_vapid_key", "id", "private_enc");
+        }
+
+        @Bean
         SealedColumn notificationInboxContent() {
             return new SealedColumn("notification_inbox", "id", "content_enc");
         }

@@ -85,6 +85,28 @@ class GatewayHttp {
         }
     }
 
+    /** This server's own URL of a simulator path (the demo simulators answer in the same process). */
+    URI local(String simPath) {
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        return URI.create("http://localhost:" + port + simPath);
+    }
+
+    /** POSTs raw bytes (a Web Push message); network failures and timeouts become an exception with a short message. */
+    Answer postBytes(URI url, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
+        var request = HttpRequest.newBuilder(url).timeout(timeout);
+        headers.forEach(request::header);
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), null, r.body());
+        } catch (HttpTimeoutException e) {
+            throw new IOException("timeout after " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     static String basic(String username, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

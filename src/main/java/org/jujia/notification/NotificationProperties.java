@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms       the SMS gateway
  * @param simulator the demo profile's simulated gateways (the adapters use them when no URL is configured)
  * @param retention how long finished notifications and inbox entries are kept
+ * @param webPush   Web Push to the family's browsers
  */
 @ConfigurationProperties("jujia.notification")
 record NotificationProperties(@DefaultValue Dispatch dispatch, @DefaultValue Gateway emergency120, @DefaultValue Gateway sms,
-        @DefaultValue Simulator simulator, @DefaultValue("365d") java.time.Duration retention) {
+        @DefaultValue Simulator simulator, @DefaultValue("365d") java.time.Duration retention, @DefaultValue WebPush webPush) {
 
     /**
      * @param concurrencyPerChannel notifications of one channel sent at the same time by one node
@@ -67,5 +68,32 @@ record NotificationProperties(@DefaultValue Dispatch dispatch, @DefaultValue Gat
     record Simulator(@DefaultValue("false") boolean enabled, @DefaultValue("50ms") Duration latency,
             @DefaultValue("0") double failureRate, @DefaultValue("jujia-demo") String username,
             @DefaultValue("demo-gateway-secret") String password) {
+    }
+
+    /**
+     * Web Push (RFC 8030) with VAPID (RFC 8292) and aes128gcm message encryption (RFC 8291).
+     *
+     * @param enabled        offer subscriptions and send pushes
+     * @param subject        the VAPID contact ({@code mailto:} or {@code https:}) push services may write to
+     * @param publicKey      the VAPID public key (base64url, 65 bytes); blank: a key pair is generated once and kept in
+     *                       the database (private key sealed)
+     * @param privateKey     the VAPID private key (base64url, 32 bytes), with {@code publicKey}
+     * @param tokenValidity  lifetime of a VAPID JWT (at most 24 h)
+     * @param ttl            how long a push service keeps an undelivered message (the phone may be off)
+     * @param timeout        connect and response timeout of a push service
+     * @param simulate       send every push to the demo profile's simulated push service on this server instead of the
+     *                       browser's push service (which a demo machine usually cannot reach)
+     * @param allowInsecure  accept {@code http://localhost} endpoints (a local push service in tests); never in production
+     */
+    record WebPush(@DefaultValue("true") boolean enabled, @DefaultValue("mailto:alarm-centre@jujia.example") String subject,
+            @DefaultValue("") String publicKey, @DefaultValue("") String privateKey, @DefaultValue("12h") Duration tokenValidity,
+            @DefaultValue("24h") Duration ttl, @DefaultValue("5s") Duration timeout, @DefaultValue("false") boolean simulate,
+            @DefaultValue("false") boolean allowInsecure) {
+
+        /** The defaults (for code that builds properties by hand). */
+        static WebPush defaults() {
+            return new WebPush(true, "mailto:alarm-centre@jujia.example", "", "", Duration.ofHours(12), Duration.ofHours(24), Duration.ofSeconds(5),
+                    false, false);
+        }
     }
 }

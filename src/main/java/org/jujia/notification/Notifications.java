@@ -35,8 +35,10 @@ public class Notifications {
     private final ContentSeal seal;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final PushSubscriptions push;
 
-    Notifications(OutboxStore store, ContentSeal seal, Dispatcher dispatcher, Clock clock) {
+    Notifications(OutboxStore store, ContentSeal seal, Dispatcher dispatcher, Clock clock, PushSubscriptions push) {
+        this.push = push;
         this.store = store;
         this.seal = seal;
         this.dispatcher = dispatcher;
@@ -52,7 +54,8 @@ public class Notifications {
     @Transactional(propagation = Propagation.REQUIRED)
     public NotificationId enqueue(NotificationRequest request) {
         String recipient = validate(request);
-        Long user = request.channel() == Channel.FAMILY_APP || request.channel() == Channel.COMMUNITY_WORKER ? Long.valueOf(recipient) : null;
+        Long user = request.channel() == Channel.FAMILY_APP || request.channel() == Channel.COMMUNITY_WORKER || request.channel() == Channel.WEB_PUSH
+                ? Long.valueOf(recipient) : null;
         Instant now = clock.instant();
         long id = store.insert(request.channel(), seal.sealText(recipient), mask(request.channel(), recipient), user,
                 seal.seal(new ContentSeal.Content(request.title(), request.body(), request.data())), request.reference(), request.regionPath(),
@@ -68,6 +71,26 @@ public class Notifications {
             dispatcher.dispatchSoon(id, request.channel(), request.urgent());
         }
         return new NotificationId(id);
+    }
+
+    /**
+     * Of these users, those with a browser subscribed to Web Push (so that a {@link Channel#WEB_PUSH} notification
+     * reaches someone); empty when Web Push is disabled.
+     */
+    @Transactional(propagation = Propagation.REQUIRED, readOnly = true)
+    public java.util.Set<Long> pushSubscribers(java.util.Collection<Long> userIds) {
+        return dispatcher.adapter(Channel.WEB_PUSH).configured() ? push.subscribed(userIds) : java.util.Set.of();
+    }
+
+    /**
+     * Saves a browser's Web Push subscription for a user (what {@code POST /api/v1/me/push/subscriptions} does, for
+     * seeding and imports); answers its id.
+     *
+     * @throws ValidationException naming {@code endpoint}, {@code keys.p256dh} or {@code keys.auth}
+     */
+    @Transactional
+    public long registerPushSubscription(long userId, String endpoint, String p256dh, String auth, String userAgent) {
+        return push.subscribe(userId, endpoint, p256dh, auth, userAgent, false);
     }
 
     /** Every notification with this reference (e.g. {@code alarm:42}), oldest first. */
@@ -108,7 +131,7 @@ public class Notifications {
                     recipient = PhoneNumber.parse(recipient).value();
                 }
             }
-            case FAMILY_APP, COMMUNITY_WORKER -> {
+            case FAMILY_APP, COMMUNITY_WORKER, WEB_PUSH -> {
                 if (!USER_ID.matcher(recipient).matches()) {
                     v.add(new FieldViolation("recipient", "notification.recipient.user", "the recipient must be a user account id"));
                 }
@@ -151,7 +174,7 @@ public class Notifications {
     static String mask(Channel channel, String recipient) {
         return switch (channel) {
             case SMS -> PhoneNumber.parse(recipient).masked();
-            case FAMILY_APP, COMMUNITY_WORKER -> "user#" + recipient;
+            case FAMILY_APP, COMMUNITY_WORKER, WEB_PUSH -> "user#" + recipient;
             case EMERGENCY_120 -> recipient;
         };
     }

@@ -98,8 +98,19 @@ class SimulatorConsoleController {
         List<Text> texts = store.recent(SimulatorState.Gateway.SMS, 30).stream().map(this::toText).toList();
         model.addAttribute("cases", cases);
         model.addAttribute("texts", texts);
+        model.addAttribute("pushes", store.recent(SimulatorState.Gateway.WEB_PUSH, 30).stream().map(this::toPush).toList());
         model.addAttribute("counts", store.counts());
         model.addAttribute("t", new NotificationConsoleController.Fmt());
+    }
+
+    /** A Web Push message as the simulated push service received it (encrypted: only its size is known). */
+    record Push(String messageId, String pushService, String subscription, int bytes, String urgency, long ttl, java.time.Instant receivedAt) {
+    }
+
+    private Push toPush(SimulatorStore.Received r) {
+        JsonNode b = json.readTree(r.payload());
+        return new Push(r.externalId(), s(b, "pushService"), s(b, "subscription"), b.path("bytes").asInt(), s(b, "urgency"), b.path("ttl").asLong(),
+                r.receivedAt());
     }
 
     private Case toCase(SimulatorStore.Received r) {

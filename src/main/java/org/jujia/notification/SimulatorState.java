@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "jujia.notification.simulator", name = "enabled", havingValue = "true")
 class SimulatorState {
 
-    /** The two simulated gateways. */
-    enum Gateway { EMERGENCY_120, SMS }
+    /** The simulated gateways (and the simulated Web Push service). */
+    enum Gateway { EMERGENCY_120, SMS, WEB_PUSH }
 
     private final Map<Gateway, Settings> settings = new ConcurrentHashMap<>();
     private final Map<Gateway, AtomicInteger> failNext = new ConcurrentHashMap<>();

@@ -113,6 +113,27 @@ class DeviceIngestIT {
     }
 
     @Test
+    void theEmbeddedBrokerAcknowledgesADevicesMessageOnlyOnceItIsCommittedAndDeliversNoSecondCopy() throws Exception {
+        var band = TestDevices.register(street, DeviceType.WEARABLE, elderId, null);
+        double duplicatesBefore = counter("jujia.ingest.messages", "outcome", "duplicate");
+        Mqtt5BlockingClient c = TestDevices.connect(mqttPort(), band);
+        try {
+            for (int i = 0; i < 20; i++) {
+                // the blocking publish returns with the broker's PUBACK: by then the row must be committed (fast path)
+                TestDevices.publish(c, band.serial(), "telemetry", "{\"msgId\":\"fp-" + i + "\",\"heartRate\":" + (60 + i) + ",\"spo2\":97}");
+                assertThat(jdbc.sql("select count(*) from monitoring_telemetry where device_id = ? and message_id = ?").params(band.id(), "fp-" + i)
+                        .query(Long.class).single()).as("message fp-%d committed when acknowledged", i).isEqualTo(1);
+            }
+        } finally {
+            c.disconnect();
+        }
+        Thread.sleep(500);
+        // the broker dropped each message after the fast path took it: nothing came round again through the subscription
+        assertThat(telemetryRows(band.id())).isEqualTo(20);
+        assertThat(counter("jujia.ingest.messages", "outcome", "duplicate")).isEqualTo(duplicatesBefore);
+    }
+
+    @Test
     void malformedPayloadsAreRejectedCountedStoredAndTheConsumerGoesOn() throws Exception {
         var mattress = TestDevices.register(street, DeviceType.MATTRESS, elderId, null);
         double badJson = counter("jujia.ingest.rejected", "reason", "BAD_JSON");

@@ -72,7 +72,8 @@ class GatewayAdaptersTest {
                 Duration.ofMinutes(5), 5, 20, 4),
                 new NotificationProperties.Gateway(url120, "client-7", "s3cret", "", Duration.ofSeconds(2)),
                 new NotificationProperties.Gateway(urlSms, "acct-9", "key-9", "【居家】", Duration.ofSeconds(2)),
-                new NotificationProperties.Simulator(simulator, Duration.ZERO, 0, "jujia-demo", "demo-gateway-secret"), Duration.ofDays(365));
+                new NotificationProperties.Simulator(simulator, Duration.ZERO, 0, "jujia-demo", "demo-gateway-secret"), Duration.ofDays(365),
+                NotificationProperties.WebPush.defaults());
     }
 
     GatewayHttp http() {

@@ -70,7 +70,8 @@ class VoiceGatewayHttpIT {
         var notification = new NotificationProperties(new NotificationProperties.Dispatch(32, Duration.ofSeconds(1), 200, Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Duration.ofMinutes(5), 5, 20, 4), new NotificationProperties.Gateway("", "", "", "", Duration.ofSeconds(2)),
                 new NotificationProperties.Gateway("", "", "", "", Duration.ofSeconds(2)),
-                new NotificationProperties.Simulator(simulator, Duration.ZERO, 0, "jujia-demo", "demo-gateway-secret"), Duration.ofDays(365));
+                new NotificationProperties.Simulator(simulator, Duration.ZERO, 0, "jujia-demo", "demo-gateway-secret"), Duration.ofDays(365),
+                NotificationProperties.WebPush.defaults());
         var voice = new VoiceProperties(url, "acct-3", "voice-key", timeout, 35, "zh-CN-female",
                 new VoiceProperties.Simulator(0.85, 0.02, Duration.ZERO));
         return new VoiceCalls(new GatewayHttp(json, new StandardEnvironment()), voice, notification, Clock.fixed(NOW, ZoneOffset.UTC));
