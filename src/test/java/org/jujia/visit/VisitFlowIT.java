@@ -44,6 +44,31 @@ class VisitFlowIT {
         return Instant.now().minus(Duration.ofMinutes((long) (h * 60))).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * About {@code h} hours ago, moved by whole hours (closest first) to a time when the caregiver has no other visit
+     * within two hours — the demo's visits depend on the time of day the tests run, and an overlap would flag the visit.
+     */
+    Instant freeHoursAgo(long caregiver, double h) {
+        for (int d = 0; d <= 10; d++) {
+            for (int sign : new int[] { -1, 1 }) {
+                double hours = h + sign * d;
+                if (hours < 4 || hours > 68) {
+                    continue; // keep the visit in the past and its capture inside the 72-hour limit
+                }
+                Instant at = hoursAgo(hours);
+                long busy = jdbc.sql("""
+                        select count(*) from visit where caregiver_user_id = ? and status <> 'CANCELLED'
+                           and coalesce(in_captured_at, window_start) < ? and coalesce(out_captured_at, window_end) > ?""")
+                        .params(caregiver, java.sql.Timestamp.from(at.plus(Duration.ofHours(2))), java.sql.Timestamp.from(at.minus(Duration.ofHours(2))))
+                        .query(Long.class).single();
+                if (busy == 0) {
+                    return at;
+                }
+            }
+        }
+        throw new IllegalStateException("caregiver " + caregiver + " has no free slot near " + h + " hours ago");
+    }
+
     @Test
     void an_assignment_schedules_a_visit_that_follows_reassignment_and_cancellation() {
         long cg2 = fx.userId("caregiver2");
@@ -90,7 +115,7 @@ class VisitFlowIT {
         long cg1 = fx.userId("caregiver1");
         long elder = fx.family1Elder();
         GeoPoint home = fx.home(elder);
-        Instant in = hoursAgo(50);
+        Instant in = freeHoursAgo(cg1, 50);
         long visit = fx.assign(elder, "BATHING_HOME", cg1, in.minus(Duration.ofMinutes(5)), 60, 13500)[1];
         Api caregiver = Api.as(port, "caregiver1");
         Api family = Api.as(port, "family1");
@@ -146,7 +171,7 @@ class VisitFlowIT {
         long cg4 = fx.userId("caregiver4");
         long elder = fx.family1Elder();
         GeoPoint home = fx.home(elder);
-        Instant in = hoursAgo(30);
+        Instant in = freeHoursAgo(cg4, 30);
         long visit = fx.assign(elder, "HOME_VISIT", cg4, in, 30, 3000)[1];
         Api caregiver = Api.as(port, "caregiver4");
         JsonNode v = caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 800), 10, in, photo())).json();
@@ -196,7 +221,7 @@ class VisitFlowIT {
         long cg7 = fx.userId("caregiver7");
         long elder = fx.otherElder(5);
         GeoPoint home = fx.home(elder);
-        Instant at = hoursAgo(20);
+        Instant at = freeHoursAgo(cg7, 20);
         long visit = fx.assign(elder, "HOME_VISIT", cg7, at.minus(Duration.ofMinutes(30)), 30, 3000)[1];
         JsonNode v = Api.as(port, "caregiver7").post("/api/v1/visits/" + visit + "/check-out", reading(home, 5, at, photo())).json();
         assertThat(v.get("status").asText()).isEqualTo("FLAGGED");
@@ -274,7 +299,7 @@ class VisitFlowIT {
         long cg1 = fx.userId("caregiver1");
         long elder = fx.family1Elder();
         GeoPoint home = fx.home(elder);
-        Instant in = hoursAgo(40);
+        Instant in = freeHoursAgo(cg1, 40);
         long visit = fx.assign(elder, "HOME_VISIT", cg1, in, 30, 3000)[1];
         Api caregiver = Api.as(port, "caregiver1");
         assertThat(caregiver.post("/api/v1/visits/" + visit + "/confirmation-code", Map.of()).status()).isEqualTo(409);
@@ -315,7 +340,7 @@ class VisitFlowIT {
         long cg4 = fx.userId("caregiver4");
         long elder = fx.otherElder(9);
         GeoPoint home = fx.home(elder);
-        Instant in = hoursAgo(10);
+        Instant in = freeHoursAgo(cg4, 10);
         long visit = fx.assign(elder, "HOME_VISIT", cg4, in, 30, 3000)[1];
         Api caregiver = Api.as(port, "caregiver4");
         caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));
@@ -342,7 +367,7 @@ class VisitFlowIT {
         long cg = fx.userId("caregiver7");
         long elder = fx.otherElder(27);
         GeoPoint home = fx.home(elder);
-        Instant in = hoursAgo(44);
+        Instant in = freeHoursAgo(cg, 44);
         long visit = fx.assign(elder, "HOME_VISIT", cg, in, 30, 3000)[1];
         Api caregiver = Api.as(port, "caregiver7");
         caregiver.post("/api/v1/visits/" + visit + "/check-in", reading(north(home, 15), 6, in, photo()));

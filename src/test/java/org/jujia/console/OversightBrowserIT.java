@@ -1,83 +1,18 @@
-package org.jujia.oversight;
+package org.jujia.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import org.jujia.support.Chromium;
 import org.jujia.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The oversight console in a real browser: the demo's scores and a breakdown, a hotline complaint, a family complaint. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OversightBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
-    Page page;
-    String base;
-    String noBrowser;
-
-    @BeforeAll
-    void launch() {
-        noBrowser = Chromium.missing(getClass().getSimpleName());
-        if (noBrowser == null) {
-            base = "http://localhost:" + port;
-            playwright = Chromium.playwright();
-            browser = Chromium.launch(playwright);
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        Assumptions.assumeTrue(noBrowser == null, () -> noBrowser);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        context.setDefaultTimeout(20_000);
-        context.setDefaultNavigationTimeout(30_000);
-        page = context.newPage();
-        page.onPageError(e -> System.out.println("[OversightBrowserIT] page error: " + e));
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    void login(String username) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", "demo123");
-        page.click("#login-submit");
-        page.waitForURL(Pattern.compile(".*/$"));
-    }
+class OversightBrowserIT extends BrowserTestBase {
 
     @Test
     void civil_affairs_reads_last_years_scores_and_a_breakdown_explaining_every_point() throws Exception {
@@ -92,8 +27,7 @@ class OversightBrowserIT {
         assertThat(page.locator("#breakdown tr[data-missing=true]").count()).as("workforce gives no evidence here").isGreaterThanOrEqualTo(2);
         assertThat(page.locator("#breakdown tr[data-criterion=STAFFING]").innerText()).contains("无证据");
         assertThat(page.locator("#formula").innerText()).contains(page.locator("#score").innerText());
-        java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "screenshots"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "oversight-breakdown.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("oversight-breakdown.png")).setFullPage(true));
         page.navigate(page.url() + "?lang=en");
         assertThat(page.locator("#breakdown tr[data-criterion=VOLUME]").innerText()).contains("verified").contains("planned");
     }
@@ -113,11 +47,9 @@ class OversightBrowserIT {
         page.click("#complaint-form button[type=submit]");
         page.waitForURL(Pattern.compile(".*/oversight/complaints/\\d+$"));
         assertThat(page.locator("#status").innerText()).isEqualTo("待受理");
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "oversight-complaint.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("oversight-complaint.png")).setFullPage(true));
         assertThat(page.locator("#complaint").innerText()).contains("139").doesNotContain("13962109999");
-        context.close();
-
-        open();
+        openDesktop();
         login("family1");
         page.navigate(base + "/m/family");
         page.click("#fm-complain a");
