@@ -2,10 +2,8 @@ package org.jujia.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jujia.support.ConsoleLogin;
@@ -33,14 +31,11 @@ class DispatchConsoleIT {
     }
 
     HttpResponse<String> get(HttpClient c, String path) throws Exception {
-        return c.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return ConsoleLogin.get(c, port, path);
     }
 
     HttpResponse<String> post(HttpClient c, String path, String form) throws Exception {
-        String csrf = ConsoleLogin.csrf(c, port);
-        return c.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ConsoleLogin.postForm(c, port, path, form);
     }
 
     void rendersInBothLanguages(HttpClient c, String path, String chinese, String english) throws Exception {

@@ -405,19 +405,8 @@ class OversightIT {
     // ------------------------------------------------------------------ helpers
 
     static long await(Supplier<Optional<Long>> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Long> v = probe.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError("timed out waiting");
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(probe::get, Optional::isPresent)
+                .get();
     }
 
     static Map<String, Object> reading(GeoPoint p, Instant capturedAt) {

@@ -83,6 +83,24 @@ class ProviderRevocationIT {
     }
 
     @Test
+    void twoYearsBelowEightyRevokeWhicheverYearIsRecordedLast() {
+        long community = jdbc.sql("select id from region_node where level = 'COMMUNITY' order by id desc limit 1").query(Long.class).single();
+        Organisation p = provider(community, "ITO");
+        try {
+            int y = settlement.currentMonth().getYear();
+            // the later year first (oversight computed it), then the earlier one entered by hand
+            assertThat(settlement.recordScore(p.id(), y - 1, new BigDecimal("79.9"), admin()).qualificationRevoked()).isFalse();
+            assertThat(regions.qualificationRevoked(p.id())).isFalse();
+            settlement.recordScore(p.id(), y - 2, new BigDecimal("79.9"), admin());
+            assertThat(regions.qualificationRevoked(p.id())).isTrue();
+            assertThat(regions.revocation(p.id()).orElseThrow().reason()).contains(String.valueOf(y - 2)).contains(String.valueOf(y - 1));
+        } finally {
+            regions.saveOrganisation(p.id(), new RegionDirectory.OrganisationInput(p.code(), p.name(), OrganisationType.SERVICE_PROVIDER, p.nodeId(),
+                    p.phone(), p.address(), false), admin());
+        }
+    }
+
+    @Test
     void twoYearsBelowEightyRevokeAndTheProviderGetsNoNewOrders() throws Exception {
         Map<String, Object> community = jdbc.sql("""
                 select n.id, n.path from region_node n where n.level = 'COMMUNITY'

@@ -42,6 +42,20 @@ public final class ConsoleLogin {
         return meta.find() ? meta.group(1) : null;
     }
 
+    /** A console page (HTML) with the client's session. */
+    public static HttpResponse<String> get(HttpClient client, int port, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base(port) + path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a console form ({@code a=1&b=2}, values URL-encoded by the caller) with the session's CSRF token. */
+    public static HttpResponse<String> postForm(HttpClient client, int port, String path, String form) throws Exception {
+        String token = csrf(client, port);
+        return client.send(HttpRequest.newBuilder(URI.create(base(port) + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String base(int port) {
         return "http://localhost:" + port;
     }
