@@ -144,9 +144,9 @@ final class AlarmBench {
             CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
             // ---------------------------------------------------------------- warm-up (not measured)
-            int warmup = o.integer("warmup", 0);
+            int warmup = o.integer("warmup", 15);
             if (warmup > 0) {
-                warmUp(clients, homes, tag, rate, warmup);
+                warmUp(clients, homes, tag, rate, alarmsPerSecond, warmup, jdbc);
             }
 
             // ---------------------------------------------------------------- load
@@ -255,6 +255,13 @@ final class AlarmBench {
             System.out.printf("BENCH alarms devices=%d rate=%d duration=%ds published=%d processed=%d alarms=%d notified=%d lost=%d p50=%d p99=%d max=%d%n",
                     registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
             breakdown(jdbc, tag);
+            slowest(jdbc, tag, startedAt, 15);
+            var acquire = meters.find("hikaricp.connections.acquire").timer();
+            var pending = meters.find("hikaricp.connections.pending").gauge();
+            if (acquire != null) {
+                System.out.printf("bench: connection pool: acquisitions=%d mean=%.2f ms max=%.0f ms (pending now %.0f)%n", acquire.count(),
+                        acquire.mean(TimeUnit.MILLISECONDS), acquire.max(TimeUnit.MILLISECONDS), pending == null ? Double.NaN : pending.value());
+            }
             long[] acks = ackMillis.stream().mapToLong(Long::longValue).sorted().toArray();
             if (acks.length > 0) {
                 System.out.printf("bench: publish->PUBACK p50=%d ms p99=%d ms max=%d ms%n", acks[acks.length / 2],
@@ -292,28 +299,51 @@ final class AlarmBench {
     }
 
     /**
-     * {@code --warmup <s>}: heartbeats (status messages, no alarms) at the same rate through the same connections before
-     * the measured run, so that class loading and JIT compilation of the broker and ingest paths are not in the figures;
-     * waits until every one is acknowledged.
+     * {@code --warmup <s>} (default 15): the same traffic at the same rate through the same connections before the
+     * measured run — heartbeats with falls from the wearables mixed in at the alarm rate, so that class loading and JIT
+     * compilation of the broker, ingest, alarm and notification paths (and the simulated gateways) are not in the figures;
+     * waits until every message is acknowledged and the falls' notifications are delivered. The falls are alarms of
+     * another type than the measured SOS and smoke alarms, which therefore neither merge into them nor count.
      */
-    private static void warmUp(List<Mqtt5AsyncClient> clients, List<Home> homes, String tag, int rate, int seconds) throws Exception {
+    private static void warmUp(List<Mqtt5AsyncClient> clients, List<Home> homes, String tag, int rate, double alarmsPerSecond, int seconds,
+            JdbcClient jdbc) throws Exception {
         List<CompletableFuture<?>> acks = new ArrayList<>();
         long start = System.nanoTime();
         long sent = 0;
+        long falls = 0;
         while ((System.nanoTime() - start) / 1e9 < seconds) {
-            long due = (long) (rate * ((System.nanoTime() - start) / 1e9));
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long due = (long) (rate * elapsed);
+            long fallsDue = Math.min(homes.size(), (long) (alarmsPerSecond * elapsed));
             while (sent < due) {
-                Home home = homes.get((int) (sent % homes.size()));
-                byte[] payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"battery\":" + (40 + sent % 60) + ",\"rssi\":-60}")
-                        .getBytes(StandardCharsets.UTF_8);
-                acks.add(clients.get(home.gateway()).publishWith().topic("jujia/v1/devices/" + home.door() + "/status").qos(MqttQos.AT_LEAST_ONCE)
-                        .payload(payload).send());
+                String topic;
+                byte[] payload;
+                if (falls < fallsDue) {
+                    Home home = homes.get((int) falls++);
+                    topic = "jujia/v1/devices/" + home.band() + "/events";
+                    payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"ts\":\"" + Instant.now() + "\",\"event\":\"FALL\"}").getBytes(StandardCharsets.UTF_8);
+                    acks.add(clients.get(home.gateway()).publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
+                } else {
+                    Home home = homes.get((int) (sent % homes.size()));
+                    topic = "jujia/v1/devices/" + home.door() + "/status";
+                    payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"battery\":" + (40 + sent % 60) + ",\"rssi\":-60}").getBytes(StandardCharsets.UTF_8);
+                    acks.add(clients.get(home.gateway()).publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
+                }
                 sent++;
             }
             Thread.sleep(2);
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        System.out.printf("bench: warm-up: %d heartbeats in %d s, all acknowledged (not measured)%n", sent, seconds);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long pending;
+        do {
+            Thread.sleep(250);
+            pending = jdbc.sql("""
+                    select count(*) from monitoring_alarm a join notification_outbox n on n.reference = 'alarm:' || a.id
+                    where a.details->>'messageId' like ? and n.status <> 'DELIVERED'""").param("W-" + tag + "-%").query(Long.class).single();
+        } while (pending > 0 && System.nanoTime() < deadline);
+        System.out.printf("bench: warm-up: %d messages (%d falls) in %d s, all acknowledged, %d notifications pending (not measured)%n", sent, falls,
+                seconds, pending);
     }
 
     /** Where the time goes (medians, ms): device publish -> platform receipt -> alarm raised -> notification enqueued -> delivered. */
@@ -334,6 +364,31 @@ final class AlarmBench {
                 where a.details->>'messageId' like ? group by n.channel order by n.channel""").param("A-" + tag + "-%").query()
                 .listOfRows().forEach(r -> System.out.printf("bench:   %-16s n=%s attempts=%.2f raised->enqueued %.0f ms, enqueued->delivered %.0f ms (max %.0f)%n",
                         r.get("channel"), r.get("n"), num(r.get("attempts")), num(r.get("enqueue")), num(r.get("deliver")), num(r.get("deliver_max"))));
+    }
+
+    /**
+     * The slowest alarms (the p99 region), stage by stage, with when they were published: tells a stall of everything
+     * at one moment from a slow stage. The last notification's stages: enqueued -> claimed (last attempt started) ->
+     * received by the simulated gateway -> delivered (its answer recorded by the sender).
+     */
+    static void slowest(JdbcClient jdbc, String tag, Instant startedAt, int count) {
+        System.out.println("bench: slowest alarms (t = seconds into the run; ms): publish->received, ->raised, ->enqueued, ->claimed, ->gateway, ->delivered [channel]");
+        jdbc.sql("""
+                with last as (
+                    select distinct on (a.id) a.id, a.occurred_at, a.received_at, a.raised_at, n.channel, n.enqueued_at, n.last_attempt_at,
+                           s.received_at as gateway_at, n.delivered_at
+                    from monitoring_alarm a join notification_outbox n on n.reference = 'alarm:' || a.id
+                    left join notification_sim_message s on s.idempotency_key = 'jujia-notification-' || n.id
+                    where a.details->>'messageId' like ? and n.delivered_at is not null
+                    order by a.id, n.delivered_at desc)
+                select extract(epoch from occurred_at - ?) as t, extract(epoch from received_at - occurred_at) * 1000 as recv,
+                       extract(epoch from raised_at - received_at) * 1000 as raise, extract(epoch from enqueued_at - raised_at) * 1000 as enq,
+                       extract(epoch from last_attempt_at - enqueued_at) * 1000 as claim, extract(epoch from gateway_at - last_attempt_at) * 1000 as gw,
+                       extract(epoch from delivered_at - coalesce(gateway_at, last_attempt_at)) * 1000 as deliver, channel
+                from last order by delivered_at - occurred_at desc limit ?""")
+                .params("A-" + tag + "-%", java.sql.Timestamp.from(startedAt), count).query().listOfRows()
+                .forEach(r -> System.out.printf("bench:   t=%5.1f %6.0f %6.0f %6.0f %6.0f %6.0f %6.0f [%s]%n", num(r.get("t")), num(r.get("recv")),
+                        num(r.get("raise")), num(r.get("enq")), num(r.get("claim")), num(r.get("gw")), num(r.get("deliver")), r.get("channel")));
     }
 
     private static double num(Object o) {
