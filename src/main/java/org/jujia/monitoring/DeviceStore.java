@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jujia.shared.Jurisdiction;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,6 +68,18 @@ class DeviceStore {
     List<String> relayedBy(long gatewayId) {
         return jdbc.sql("select serial from monitoring_device where gateway_id = ? and status = 'ACTIVE'").param(gatewayId)
                 .query(String.class).list();
+    }
+
+    /** Serials of the devices each of these gateways relays for (gateways relaying for none are absent). */
+    Map<Long, List<String>> relayedBy(Collection<Long> gatewayIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        if (gatewayIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select gateway_id, serial from monitoring_device where gateway_id = any(?) and status = 'ACTIVE'")
+                .param(gatewayIds.toArray(Long[]::new))
+                .query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        return out;
     }
 
     List<String> existingSerials(Collection<String> serials) {

@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +50,7 @@ class DeviceDirectoryTest {
         final AtomicReference<DeviceStatus> status = new AtomicReference<>(DeviceStatus.ACTIVE);
         volatile CountDownLatch hold;
         final CountDownLatch entered = new CountDownLatch(1);
+        final java.util.Set<Thread> queriedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         FakeStore() {
             super(null);
@@ -54,7 +58,13 @@ class DeviceDirectoryTest {
 
         @Override
         Optional<Record> bySerial(String serial) {
+            return bySerials(List.of(serial)).stream().findFirst();
+        }
+
+        @Override
+        List<Record> bySerials(Collection<String> serials) {
             queries.incrementAndGet();
+            queriedOn.add(Thread.currentThread());
             DeviceStatus s = status.get();
             if (hold != null) {
                 entered.countDown();
@@ -64,13 +74,19 @@ class DeviceDirectoryTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return Optional.of(new Record(1, serial, DeviceType.SOS_BUTTON, 7L, "/1/", "卧室", "hash", null, s));
+            return serials.stream().map(serial -> new Record(1, serial, DeviceType.SOS_BUTTON, 7L, "/1/", "卧室", "hash", null, s)).toList();
         }
 
         @Override
         List<String> relayedBy(long gatewayId) {
             queries.incrementAndGet();
             return List.of();
+        }
+
+        @Override
+        Map<Long, List<String>> relayedBy(Collection<Long> gatewayIds) {
+            queries.incrementAndGet();
+            return Map.of();
         }
     }
 
@@ -99,6 +115,30 @@ class DeviceDirectoryTest {
         store.hold.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.find("SOS-1").map(r -> r.status() == DeviceStatus.RETIRED).orElse(false));
         assertThat(store.queries).as("one load, one reload").hasValue(2);
+    }
+
+    @Test
+    void entries_expiring_together_are_reloaded_a_batch_per_query() {
+        int devices = 2 * DeviceDirectory.RELOAD_BATCH + 500;
+        List<String> serials = IntStream.range(0, devices).mapToObj(i -> "SOS-" + i).toList();
+        directory.findAll(serials); // loaded together (one query), so they expire together
+        clock.now = clock.now.plus(DeviceDirectory.TTL).plusSeconds(1);
+        serials.forEach(directory::find); // the broker asks for each on its network threads
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.reloadsUnderWay() == 0);
+        assertThat(store.queries).as("reloaded in batches, not one query per device").hasValueLessThan(devices / 100);
+    }
+
+    @Test
+    void the_ingest_is_answered_from_stale_entries_without_a_query() {
+        directory.findAll(List.of("SOS-1", "SOS-2"));
+        store.queriedOn.clear();
+        store.hold = new CountDownLatch(1);
+        clock.now = clock.now.plus(DeviceDirectory.TTL).plusSeconds(1);
+        assertThat(directory.findAll(List.of("SOS-1", "SOS-2"))).containsOnlyKeys("SOS-1", "SOS-2");
+        store.hold.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.reloadsUnderWay() == 0);
+        assertThat(store.queriedOn).as("reloaded in the background only").isNotEmpty().doesNotContain(Thread.currentThread());
     }
 
     @Test
