@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,19 +29,22 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @ConfigurationProperties("jujia.embedded-db")
-    record EmbeddedDbProperties(String dataDirectory, Integer port, String database) {
+    record EmbeddedDbProperties(String dataDirectory, Integer port, String database, Map<String, String> serverConfig) {
         EmbeddedDbProperties {
             dataDirectory = dataDirectory == null ? "./data/pg" : dataDirectory;
             port = port == null ? 0 : port;
             database = database == null ? "jujia" : database;
+            serverConfig = serverConfig == null ? Map.of() : Map.copyOf(serverConfig);
         }
     }
 
     /**
      * The data source owns the embedded server and stops it when it is closed itself, so that every bean using
-     * the database (which Spring destroys first) can still reach it while shutting down.
+     * the database (which Spring destroys first) can still reach it while shutting down. The pool takes the same
+     * {@code spring.datasource.hikari.*} settings as that of an external database (defaults: 10 connections).
      */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedDbProperties props) throws IOException, SQLException {
         EmbeddedPostgres postgres = start(props);
         createDatabaseIfMissing(postgres, props.database());
@@ -74,7 +78,15 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("timezone", "Asia/Shanghai");
+                .setServerConfig("timezone", "Asia/Shanghai")
+                // Write-heavy ingest (docs/devices.md): the first change of each page after a checkpoint writes the whole
+                // page to the WAL, and under 5,000 device messages/s that burst held commits for about a second at every
+                // checkpoint, which the default 1 GB of WAL brought every minute or so. Fewer checkpoints, smaller page images.
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("wal_compression", "on");
+        // further postgresql.conf settings, e.g. jujia.embedded-db.server-config.log_autovacuum_min_duration=0
+        props.serverConfig().forEach(builder::setServerConfig);
         if (props.port() > 0) {
             builder.setPort(props.port());
         }
