@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules that fire on the absence of a message, and escalation: checked on a schedule. Each check locks the rows
@@ -31,11 +31,13 @@ class ScheduledChecks {
     private final InactivityRule inactivity;
     private final DeviceOfflineRule offline;
     private final AlarmRuleProperties props;
+    private final TransactionTemplate tx;
     /** Heartbeats can only be missed while the platform listens: after a start, devices get one full offline period. */
     private final Instant listeningSince;
 
-    ScheduledChecks(AlarmCentre centre, AlarmStore store, Clock clock, AlarmRuleProperties props) {
+    ScheduledChecks(AlarmCentre centre, AlarmStore store, Clock clock, AlarmRuleProperties props, TransactionTemplate tx) {
         this.centre = centre;
+        this.tx = tx;
         this.store = store;
         this.clock = clock;
         this.props = props;
@@ -58,11 +60,16 @@ class ScheduledChecks {
         run("out of bed", () -> checkOutOfBed(now));
         run("inactivity", () -> checkInactivity(now));
         run("device offline", () -> checkOffline(now));
+        run("device recovered", () -> centre.clearRecovered(now));
     }
 
+    /**
+     * One check in one transaction: the rows it locks ({@code for update skip locked}) stay locked, and what it marks as
+     * fired is committed together with the alarms it raises, or not at all.
+     */
     private void run(String what, java.util.function.IntSupplier check) {
         try {
-            int n = check.getAsInt();
+            int n = tx.execute(s -> check.getAsInt());
             if (n > 0) {
                 log.info("Scheduled check '{}': {} alarm(s)", what, n);
             }
@@ -72,7 +79,6 @@ class ScheduledChecks {
     }
 
     /** Out-of-bed absences at night that have now lasted long enough. */
-    @Transactional
     int checkOutOfBed(Instant now) {
         List<Trigger> triggers = new ArrayList<>();
         for (Map<String, Object> row : store.pendingAbsences(now.minus(props.outOfBedAfter()), 500)) {
@@ -97,7 +103,6 @@ class ScheduledChecks {
     }
 
     /** Homes without a door, motion or mattress event for the configured hours. */
-    @Transactional
     int checkInactivity(Instant now) {
         List<Trigger> triggers = new ArrayList<>();
         for (Map<String, Object> row : store.inactiveElders(inactivity.cutoff(now), 500)) {
@@ -113,7 +118,6 @@ class ScheduledChecks {
     }
 
     /** Active devices that missed their heartbeats. */
-    @Transactional
     int checkOffline(Instant now) {
         List<Trigger> triggers = new ArrayList<>();
         if (now.isBefore(listeningSince.plus(props.offlineAfter()))) {
