@@ -54,6 +54,22 @@ final class AlarmBench {
     private record Home(long elderId, int gateway, String sos, String smoke, String bed, String band, String door) {
     }
 
+    /** A regular message: vital signs of a mattress or a wearable, or the heartbeat of an SOS button or door contact. */
+    private record Telemetry(Home home, String serial, String channel, String body) {
+    }
+
+    /** The k-th regular message: round the homes, a kind per round (mattress, wearable, SOS button, door). */
+    private static Telemetry telemetry(List<Home> homes, long k) {
+        Home home = homes.get((int) (k % homes.size()));
+        return switch ((int) ((k / homes.size()) % 4)) {
+            case 0 -> new Telemetry(home, home.bed(), "telemetry", "\"presence\":true,\"heartRate\":" + (60 + k % 20) + ",\"breathingRate\":" + (13 + k % 5));
+            case 1 -> new Telemetry(home, home.band(), "telemetry", "\"heartRate\":" + (64 + k % 20) + ",\"spo2\":" + (95 + k % 4) + ",\"systolic\":"
+                    + (115 + k % 25) + ",\"diastolic\":" + (72 + k % 12) + ",\"steps\":" + (k % 9000));
+            case 2 -> new Telemetry(home, home.sos(), "status", "\"battery\":" + (40 + k % 60) + ",\"rssi\":-61");
+            default -> new Telemetry(home, home.door(), "status", "\"battery\":" + (40 + k % 60) + ",\"rssi\":-58");
+        };
+    }
+
     static int run(BenchOptions o, Class<?> application) throws Exception {
         int deviceCount = o.integer("devices", 10_000);
         int rate = o.integer("rate", 5_000);
@@ -157,8 +173,13 @@ final class AlarmBench {
             Map<String, Instant> alarmPublished = new ConcurrentHashMap<>();
             // hand-off to the broker's PUBACK of every message, to tell publisher/broker-inbound queueing from ingest queueing
             java.util.concurrent.ConcurrentLinkedQueue<Long> ackMillis = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            long[] checkpointsBefore = checkpoints(jdbc);
             Instant startedAt = Instant.now();
+            System.out.printf("bench: measuring from %s (JVM uptime %.1f s)%n", startedAt, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
             long start = System.nanoTime();
+            // --checkpoint-at <s>: a PostgreSQL checkpoint that far into the run, to measure what one costs (needs a superuser)
+            int checkpointAt = o.integer("checkpoint-at", -1);
+            boolean checkpointDone = checkpointAt < 0;
             long sent = 0;
             long alarmsSent = 0;
             long maxAlarms = 2L * homeCount;
@@ -170,6 +191,17 @@ final class AlarmBench {
                 }
                 long due = (long) (rate * elapsed);
                 long alarmsDue = Math.min(maxAlarms, (long) (alarmsPerSecond * elapsed));
+                if (!checkpointDone && elapsed >= checkpointAt) {
+                    checkpointDone = true;
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            jdbc.sql("checkpoint").update();
+                            System.out.printf("bench: checkpoint at t=%.1f s done at t=%.1f s%n", elapsed, (System.nanoTime() - start) / 1e9);
+                        } catch (RuntimeException e) {
+                            System.out.println("bench: checkpoint refused: " + e.getMessage());
+                        }
+                    });
+                }
                 while (sent < due) {
                     String serial;
                     String channel;
@@ -187,31 +219,12 @@ final class AlarmBench {
                         body = sos ? "\"event\":\"SOS\"" : "\"event\":\"SMOKE\",\"smokeDensity\":22";
                     } else {
                         long k = regular++;
-                        home = homes.get((int) (k % homeCount));
+                        Telemetry m = telemetry(homes, k);
+                        home = m.home();
+                        serial = m.serial();
+                        channel = m.channel();
+                        body = m.body();
                         msgId = "T-" + tag + "-" + k;
-                        switch ((int) ((k / homeCount) % 4)) {
-                            case 0 -> {
-                                serial = home.bed();
-                                channel = "telemetry";
-                                body = "\"presence\":true,\"heartRate\":" + (60 + k % 20) + ",\"breathingRate\":" + (13 + k % 5);
-                            }
-                            case 1 -> {
-                                serial = home.band();
-                                channel = "telemetry";
-                                body = "\"heartRate\":" + (64 + k % 20) + ",\"spo2\":" + (95 + k % 4) + ",\"systolic\":" + (115 + k % 25)
-                                        + ",\"diastolic\":" + (72 + k % 12) + ",\"steps\":" + (k % 9000);
-                            }
-                            case 2 -> {
-                                serial = home.sos();
-                                channel = "status";
-                                body = "\"battery\":" + (40 + k % 60) + ",\"rssi\":-61";
-                            }
-                            default -> {
-                                serial = home.door();
-                                channel = "status";
-                                body = "\"battery\":" + (40 + k % 60) + ",\"rssi\":-58";
-                            }
-                        }
                     }
                     Instant now = Instant.now();
                     long handedOff = System.nanoTime();
@@ -256,6 +269,11 @@ final class AlarmBench {
                     registered, rate, duration, acked.get(), processed, stats.alarms(), stats.notified(), lost, stats.p50(), stats.p99(), stats.max());
             breakdown(jdbc, tag);
             slowest(jdbc, tag, startedAt, 15);
+            long[] checkpointsAfter = checkpoints(jdbc);
+            if (checkpointsBefore.length == 2 && checkpointsAfter.length == 2) {
+                System.out.printf("bench: PostgreSQL checkpoints during the run: %d timed, %d requested (by WAL volume)%n",
+                        checkpointsAfter[0] - checkpointsBefore[0], checkpointsAfter[1] - checkpointsBefore[1]);
+            }
             var acquire = meters.find("hikaricp.connections.acquire").timer();
             var pending = meters.find("hikaricp.connections.pending").gauge();
             if (acquire != null) {
@@ -300,7 +318,7 @@ final class AlarmBench {
 
     /**
      * {@code --warmup <s>} (default 15): the same traffic at the same rate through the same connections before the
-     * measured run — heartbeats with falls from the wearables mixed in at the alarm rate, so that class loading and JIT
+     * measured run — vital signs and heartbeats with falls from the wearables mixed in at the alarm rate, so that class loading and JIT
      * compilation of the broker, ingest, alarm and notification paths (and the simulated gateways) are not in the figures;
      * waits until every message is acknowledged and the falls' notifications are delivered. The falls are alarms of
      * another type than the measured SOS and smoke alarms, which therefore neither merge into them nor count.
@@ -324,10 +342,10 @@ final class AlarmBench {
                     payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"ts\":\"" + Instant.now() + "\",\"event\":\"FALL\"}").getBytes(StandardCharsets.UTF_8);
                     acks.add(clients.get(home.gateway()).publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
                 } else {
-                    Home home = homes.get((int) (sent % homes.size()));
-                    topic = "jujia/v1/devices/" + home.door() + "/status";
-                    payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"battery\":" + (40 + sent % 60) + ",\"rssi\":-60}").getBytes(StandardCharsets.UTF_8);
-                    acks.add(clients.get(home.gateway()).publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
+                    Telemetry m = telemetry(homes, sent);
+                    topic = "jujia/v1/devices/" + m.serial() + "/" + m.channel();
+                    payload = ("{\"msgId\":\"W-" + tag + "-" + sent + "\",\"ts\":\"" + Instant.now() + "\"," + m.body() + "}").getBytes(StandardCharsets.UTF_8);
+                    acks.add(clients.get(m.home().gateway()).publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
                 }
                 sent++;
             }
@@ -344,6 +362,16 @@ final class AlarmBench {
         } while (pending > 0 && System.nanoTime() < deadline);
         System.out.printf("bench: warm-up: %d messages (%d falls) in %d s, all acknowledged, %d notifications pending (not measured)%n", sent, falls,
                 seconds, pending);
+    }
+
+    /** PostgreSQL's checkpoint counts so far (timed, requested), or nothing before PostgreSQL 17. */
+    private static long[] checkpoints(JdbcClient jdbc) {
+        try {
+            var r = jdbc.sql("select num_timed, num_requested from pg_stat_checkpointer").query().singleRow();
+            return new long[] { ((Number) r.get("num_timed")).longValue(), ((Number) r.get("num_requested")).longValue() };
+        } catch (RuntimeException e) {
+            return new long[0];
+        }
     }
 
     /** Where the time goes (medians, ms): device publish -> platform receipt -> alarm raised -> notification enqueued -> delivered. */

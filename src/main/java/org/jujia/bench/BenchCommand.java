@@ -31,7 +31,7 @@ public final class BenchCommand {
                 System.err.println("""
                         usage: java -jar jujia.jar bench alarms [--devices 10000] [--rate 5000] [--duration 60] [--alarms-per-second 20]
                                [--devices-per-connection 10] [--warmup 15] [--ingest-workers 2] [--notification-concurrency 16] [--db-pool 16] [--data <dir>] [--mqtt-url tcp://host:1883 --mqtt-username u --mqtt-password p]
-                               [--db-url jdbc:postgresql://… --db-username u --db-password p] [--drain 60]
+                               [--db-url jdbc:postgresql://… --db-username u --db-password p] [--drain 60] [--checkpoint-at <s>]
                        java -jar jujia.jar bench orders [--elders 2000] [--days 14] [--threads 1] [--data <dir>]
                        java -jar jujia.jar bench checkins [--caregivers 200] [--duration 30] [--visits-per-caregiver 150] [--data <dir>]
                        java -jar jujia.jar bench routing [--data ../shared/bench/routing] [--budget 10] [--seeds 1] [--instances C101,R101,RC101,R201,B1,C2]
