@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.jujia.assessment.AssessmentManagement;
 import org.jujia.assessment.AssessmentTask;
 import org.jujia.elder.ElderDetail;
+import org.jujia.elder.ElderLeft;
 import org.jujia.elder.ElderRef;
 import org.jujia.elder.ElderRegistry;
 import org.jujia.elder.ElderSearch;
@@ -40,6 +41,7 @@ import org.jujia.shared.ValidationException;
 import org.jujia.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -312,18 +314,38 @@ public class CarePlanManagement {
     @Transactional
     public CarePlan end(long planId, EndReason reason, String note, Jurisdiction j) {
         requireWrite(j);
-        CarePlan plan = loadForUpdate(planId, j);
         if (note != null && note.length() > 500) {
             throw ValidationException.of("note", "length", "note is at most 500 characters");
         }
-        Instant now = clock.instant();
-        CarePlan ended = plan.end(now, reason, note);
-        save(plan, ended);
-        if (plan.status() == CarePlanStatus.ACTIVE) {
-            events.publishEvent(new CarePlanEnded(plan.elderId(), planId, plan.version(), plan.providerId(), now, reason));
-        }
-        audit.record(j, AuditAction.STATUS_CHANGE, SUBJECT, planId, "status", null, plan.status() + " -> ENDED (" + reason + ")");
+        close(loadForUpdate(planId, j), reason, note, j);
         return get(planId, j);
+    }
+
+    /**
+     * The elder died or moved away: the active plan ends for that reason (its unstarted orders are then cancelled by
+     * dispatch) and a plan in preparation is abandoned.
+     */
+    @ApplicationModuleListener
+    void on(ElderLeft e) {
+        Jurisdiction system = Jurisdiction.system("/");
+        boolean deceased = e.status() == ElderStatus.DECEASED;
+        String note = (deceased ? "老人已故（" : "老人迁出（") + e.on() + "）";
+        for (CarePlan p : store.history(e.elderId(), system)) {
+            if (p.status() == CarePlanStatus.ACTIVE) {
+                close(loadForUpdate(p.id(), system), deceased ? EndReason.DECEASED : EndReason.MOVED, note, system);
+            } else if (p.status().open()) {
+                close(loadForUpdate(p.id(), system), EndReason.ABANDONED, note, system);
+            }
+        }
+    }
+
+    private void close(CarePlan plan, EndReason reason, String note, Jurisdiction j) {
+        Instant now = clock.instant();
+        save(plan, plan.end(now, reason, note));
+        if (plan.status() == CarePlanStatus.ACTIVE) {
+            events.publishEvent(new CarePlanEnded(plan.elderId(), plan.id(), plan.version(), plan.providerId(), now, reason));
+        }
+        audit.record(j, AuditAction.STATUS_CHANGE, SUBJECT, plan.id(), "status", null, plan.status() + " -> ENDED (" + reason + ")");
     }
 
     // ------------------------------------------------------------------ reads

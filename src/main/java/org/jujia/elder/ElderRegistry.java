@@ -30,6 +30,7 @@ import org.jujia.shared.PhoneNumber;
 import org.jujia.shared.ResidentIdNumber;
 import org.jujia.shared.ValidationException;
 import org.jujia.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,9 +56,12 @@ public class ElderRegistry {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ElderRegistry(ElderStore store, RegionDirectory regions, FieldCipher cipher, AuditLog audit, Consents consents,
-            UserAccounts users, JsonMapper json, Clock clock) {
+            UserAccounts users, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.regions = regions;
         this.cipher = cipher;
         this.audit = audit;
@@ -200,6 +204,9 @@ public class ElderRegistry {
         }
         store.changeStatus(id, status, date, j);
         audit.record(j, AuditAction.STATUS_CHANGE, SUBJECT, id, "status", null, current.status() + " -> " + status);
+        if (status != ElderStatus.ACTIVE) {
+            events.publishEvent(new ElderLeft(id, status, date));
+        }
         return detail(id, j);
     }
 

@@ -12,11 +12,14 @@ import java.util.function.BooleanSupplier;
 import org.jujia.access.UserAccounts;
 import org.jujia.careplan.CarePlan;
 import org.jujia.careplan.CarePlanManagement;
+import org.jujia.careplan.CarePlanStatus;
 import org.jujia.careplan.CarePlanManagement.LineInput;
 import org.jujia.careplan.EndReason;
 import org.jujia.careplan.Frequency.Period;
 import org.jujia.careplan.SignatureMethod;
 import org.jujia.careplan.SignerType;
+import org.jujia.elder.ElderRegistry;
+import org.jujia.elder.ElderStatus;
 import org.jujia.shared.Jurisdiction;
 import org.jujia.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Orders follow care plans against the real database: signing a plan generates its orders for the horizon (visits
  * only: no voice calls, no monthly subscriptions) at the lines' frozen prices; generating again creates nothing; a
  * new version cancels the old version's orders that have not started and brings its own; ending the plan cancels
- * its orders that have not started.
+ * its orders that have not started, and so does the elder's death (which also abandons a plan in preparation).
  */
 @IntegrationTest
 class OrderGenerationIT {
@@ -42,6 +45,9 @@ class OrderGenerationIT {
 
     @Autowired
     UserAccounts users;
+
+    @Autowired
+    ElderRegistry elders;
 
     @Autowired
     JdbcClient jdbc;
@@ -182,6 +188,26 @@ class OrderGenerationIT {
                 .filter(r -> ((java.sql.Timestamp) r.get("window_start")).toInstant().isAfter(endedAt)).allMatch(r -> r.get("status").equals("CANCELLED")));
         // an ended plan generates nothing more
         assertThat(dispatch.generate(v2.id(), dispatch.today(), dispatch.today().plusDays(30), Instant.now())).isZero();
+    }
+
+    @Test
+    void anElderWhoDiesLeavesNoActivePlanNoPlanInPreparationAndNoUnstartedOrders() throws Exception {
+        Jurisdiction j = street();
+        long elderId = freshElder();
+        CarePlan active = signed(elderId, List.of(line("HOME_VISIT", 2, Period.WEEK, List.of(), "09:00", "11:00")), j);
+        settled(active.id());
+        CarePlan draft = plans.draft(elderId, new CarePlanManagement.NewPlan(active.providerId(), "加一项助浴", true), j);
+
+        Instant diedAt = Instant.now();
+        elders.changeStatus(elderId, ElderStatus.DECEASED, LocalDate.now(ZONE), j);
+
+        await("the active plan ended", () -> plans.get(active.id(), j).status() == CarePlanStatus.ENDED);
+        assertThat(plans.get(active.id(), j).milestones().endReason()).isEqualTo(EndReason.DECEASED);
+        assertThat(plans.get(draft.id(), j).status()).isEqualTo(CarePlanStatus.ENDED);
+        assertThat(plans.get(draft.id(), j).milestones().endReason()).isEqualTo(EndReason.ABANDONED);
+        await("its unstarted orders cancelled", () -> ordersOf(active.id()).stream()
+                .filter(r -> ((java.sql.Timestamp) r.get("window_start")).toInstant().isAfter(diedAt)).allMatch(r -> r.get("status").equals("CANCELLED")));
+        assertThat(plans.active(elderId, j)).isEmpty();
     }
 
     @Test
