@@ -64,6 +64,7 @@ class DemoDevices implements ApplicationRunner, DisposableBean {
     private final ElderRegistry elders;
     private final UserAccounts users;
     private final DemoDeviceProperties props;
+    private final java.util.concurrent.atomic.AtomicInteger heartbeatRounds = new java.util.concurrent.atomic.AtomicInteger();
     private final DemoProperties demo;
     private final Clock clock;
     private final List<Home> homes = new ArrayList<>();
@@ -242,12 +243,19 @@ class DemoDevices implements ApplicationRunner, DisposableBean {
         }
     }
 
+    /**
+     * Every device's status. The first home's wearable reports a weak battery (12 %) for its first ten heartbeats and
+     * then a fresh one, so the alarm centre shows a LOW_BATTERY alarm that clears itself (DEVICE_RECOVERED).
+     */
     private void heartbeats() {
         var rnd = ThreadLocalRandom.current();
+        int round = heartbeatRounds.getAndIncrement();
         for (Home h : homes) {
             send(h, h.gateway(), "status", Map.of("rssi", -40 - rnd.nextInt(40), "firmware", "2.3.1"));
-            for (String s : h.sensors().values()) {
-                send(h, s, "status", Map.of("battery", 35 + (Math.abs(s.hashCode()) % 60), "rssi", -50 - rnd.nextInt(40)));
+            for (var sensor : h.sensors().entrySet()) {
+                String s = sensor.getValue();
+                int battery = h == homes.get(0) && sensor.getKey() == DeviceType.WEARABLE ? (round < 10 ? 12 : 100) : 35 + (Math.abs(s.hashCode()) % 60);
+                send(h, s, "status", Map.of("battery", battery, "rssi", -50 - rnd.nextInt(40)));
             }
         }
     }

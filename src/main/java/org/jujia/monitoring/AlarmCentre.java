@@ -223,6 +223,7 @@ public class AlarmCentre {
     public Alarm resolve(long id, AlarmOutcome outcome, String note, Jurisdiction j) {
         requireHandle(j);
         new Violations().require(outcome != null, "outcome", "required", "outcome is required " + List.of(AlarmOutcome.values()))
+                .require(outcome != AlarmOutcome.DEVICE_RECOVERED, "outcome", "system-only", "only the platform closes an alarm as DEVICE_RECOVERED")
                 .require(note != null && note.trim().length() >= 2, "note", "required", "say what happened (at least 2 characters)")
                 .require(note == null || note.length() <= 1000, "note", "length", "note is at most 1000 characters").throwIfAny();
         Alarm a = lock(id, j);
@@ -480,6 +481,32 @@ public class AlarmCentre {
             feed.changed();
         }
         return due.size();
+    }
+
+    // ================================================================== device faults clearing themselves
+
+    /**
+     * Closes the open device-fault alarms whose device has recovered ({@link DeviceRecoveryRule}): RESOLVED with the
+     * outcome DEVICE_RECOVERED by the system, whatever step the alarm had reached. Answers how many closed.
+     */
+    @Transactional
+    public int clearRecovered(Instant now) {
+        DeviceRecoveryRule rule = new DeviceRecoveryRule(rules.lowBatteryPct());
+        int cleared = 0;
+        for (AlarmStore.Recovery r : store.recoveryCandidates(200)) {
+            if (!rule.recovered(r.type(), r.lastTriggeredAt(), r.lastHeartbeatAt(), r.lastSeenAt(), r.batteryPct())) {
+                continue;
+            }
+            String note = DeviceRecoveryRule.note(r.type(), r.lastHeartbeatAt(), r.lastSeenAt(), r.batteryPct());
+            store.close(r.alarmId(), AlarmStatus.RESOLVED, now, SYSTEM, AlarmOutcome.DEVICE_RECOVERED, note);
+            store.addEvent(r.alarmId(), now, "RESOLVED", SYSTEM, AlarmOutcome.DEVICE_RECOVERED + ": " + note);
+            publishResolved(store.find(r.alarmId(), AlarmStore.Scope.everything()).orElseThrow(), false);
+            cleared++;
+        }
+        if (cleared > 0) {
+            feed.changed();
+        }
+        return cleared;
     }
 
     // ================================================================== notification receipts

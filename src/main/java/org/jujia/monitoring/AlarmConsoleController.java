@@ -127,7 +127,7 @@ class AlarmConsoleController {
 
     @ModelAttribute("outcomes")
     AlarmOutcome[] outcomes() {
-        return AlarmOutcome.values();
+        return java.util.Arrays.stream(AlarmOutcome.values()).filter(o -> o != AlarmOutcome.DEVICE_RECOVERED).toArray(AlarmOutcome[]::new);
     }
 
     // ================================================================== board

@@ -15,5 +15,7 @@ public enum AlarmOutcome {
     HAZARD_CLEARED,
     /** the device was faulty, replaced or repaired */
     DEVICE_SERVICED,
+    /** the device recovered by itself (heard again, battery back above the low mark): closed by the platform */
+    DEVICE_RECOVERED,
     OTHER
 }

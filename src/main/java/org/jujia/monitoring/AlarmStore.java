@@ -197,6 +197,23 @@ class AlarmStore {
                 .params(status.name(), ts(at), by, outcome == null ? null : outcome.name(), note, ts(at), id).update();
     }
 
+    /** An open device-fault alarm whose device was heard after its last trigger, with what the device last said. */
+    record Recovery(long alarmId, AlarmType type, Instant lastTriggeredAt, Instant lastHeartbeatAt, Instant lastSeenAt, Integer batteryPct) {
+    }
+
+    /** Open DEVICE_OFFLINE / LOW_BATTERY alarms whose device has been heard since, locked ({@code skip locked}). */
+    List<Recovery> recoveryCandidates(int limit) {
+        return jdbc.sql("""
+                select a.id, a.type, a.last_triggered_at, d.last_heartbeat_at, d.last_seen_at, d.battery_pct
+                  from monitoring_alarm a join monitoring_device d on d.id = a.device_id
+                 where a.status not in ('RESOLVED', 'FALSE_ALARM') and a.type in ('DEVICE_OFFLINE', 'LOW_BATTERY')
+                   and d.last_seen_at > a.last_triggered_at
+                 order by a.id limit ? for update of a skip locked""").param(limit)
+                .query((rs, n) -> new Recovery(rs.getLong(1), AlarmType.valueOf(rs.getString(2)), inst(rs, "last_triggered_at"),
+                        inst(rs, "last_heartbeat_at"), inst(rs, "last_seen_at"), (Integer) rs.getObject("battery_pct")))
+                .list();
+    }
+
     /** Moves a raised alarm to NOTIFIED (never backwards); answers whether it moved. */
     boolean markNotified(long id, Instant at) {
         return jdbc.sql("""

@@ -399,6 +399,30 @@ class AlarmIT {
     }
 
     @Test
+    void anOfflineDeviceHeardAgainClosesItsAlarmByItself() throws Exception {
+        long elderId = elderOf("street1", 7);
+        DeviceCredentials door = install(DeviceType.DOOR_CONTACT, elderId);
+        Instant now = Instant.now();
+        tx.executeWithoutResult(s -> centre.raise(List.of(new Trigger(AlarmType.DEVICE_OFFLINE, elderId, door.device().id(), door.device().serial(),
+                DeviceType.DOOR_CONTACT, "入户门", "no heartbeat for 3 h", Map.of(), now, now))));
+        Alarm offline = openAlarm(elderId, AlarmType.DEVICE_OFFLINE);
+        assertThat(offline).isNotNull();
+
+        centre.clearRecovered(Instant.now());
+        assertThat(centre.get(offline.id(), READER).status()).as("not heard since").isEqualTo(offline.status());
+        assertThat(Api.as(port, "operator1").post("/api/v1/alarms/" + offline.id() + "/resolve",
+                Map.of("outcome", "DEVICE_RECOVERED", "note", "设备好了")).status()).as("system only").isEqualTo(400);
+
+        assertThat(ingest(door, "{\"msgId\":\"" + UUID.randomUUID() + "\",\"kind\":\"status\",\"battery\":80}").statusCode()).isEqualTo(202);
+        centre.clearRecovered(Instant.now());
+        Alarm closed = centre.get(offline.id(), READER);
+        assertThat(closed.status()).isEqualTo(AlarmStatus.RESOLVED);
+        assertThat(closed.outcome()).isEqualTo(AlarmOutcome.DEVICE_RECOVERED);
+        assertThat(closed.closedBy()).isEqualTo("system");
+        assertThat(kinds(Api.as(port, "operator1").get("/api/v1/alarms/" + offline.id()).json().get("timeline"))).contains("RESOLVED");
+    }
+
+    @Test
     void thresholdsAreValidatedAndOnlyDeviceAdminsEditThem() {
         long elderId = elderOf("street1", 6);
         Api street1 = Api.as(port, "street1");
