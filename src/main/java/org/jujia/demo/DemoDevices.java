@@ -244,7 +244,7 @@ class DemoDevices implements ApplicationRunner, DisposableBean {
     }
 
     /**
-     * Every device's status. The first home's wearable reports a weak battery (12 %) for its first ten heartbeats and
+     * Every device's status. The first home's SOS button reports a weak battery (12 %) for its first ten heartbeats and
      * then a fresh one, so the alarm centre shows a LOW_BATTERY alarm that clears itself (DEVICE_RECOVERED).
      */
     private void heartbeats() {
@@ -254,7 +254,7 @@ class DemoDevices implements ApplicationRunner, DisposableBean {
             send(h, h.gateway(), "status", Map.of("rssi", -40 - rnd.nextInt(40), "firmware", "2.3.1"));
             for (var sensor : h.sensors().entrySet()) {
                 String s = sensor.getValue();
-                int battery = h == homes.get(0) && sensor.getKey() == DeviceType.WEARABLE ? (round < 10 ? 12 : 100) : 35 + (Math.abs(s.hashCode()) % 60);
+                int battery = h == homes.get(0) && sensor.getKey() == DeviceType.SOS_BUTTON ? (round < 10 ? 12 : 100) : 35 + (Math.abs(s.hashCode()) % 60);
                 send(h, s, "status", Map.of("battery", battery, "rssi", -50 - rnd.nextInt(40)));
             }
         }
