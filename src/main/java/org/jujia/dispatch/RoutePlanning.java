@@ -68,8 +68,9 @@ public class RoutePlanning implements DisposableBean {
     private static final long PERSIST_EVERY_MS = 500;
     private static final int MAX_ORDERS = 5000;
     /**
-     * Caregivers' day: 06:30–21:00 (the earliest visits begin at 07:00, the latest at 19:30), at most 9 working hours,
-     * 15 minutes of tolerance after a window, by e-bike.
+     * Caregivers' day: their own shift hours where their staff record names them ("白班 08:00-17:00"), else 06:30–21:00
+     * (the earliest visits begin at 07:00, the latest at 19:30); at most 9 working hours, 15 minutes of tolerance after a
+     * window, by e-bike.
      */
     static final Planner.Settings SETTINGS = new Planner.Settings(java.time.LocalTime.of(6, 30), java.time.LocalTime.of(21, 0), 540, 15,
             org.jujia.dispatch.internal.planning.TransportMode.E_BIKE, org.jujia.dispatch.internal.planning.TravelSpeeds.DEFAULT);
@@ -427,7 +428,8 @@ public class RoutePlanning implements DisposableBean {
         Map<Long, Long> usual = jobs.usualCaregivers(planned.stream().map(Order::elderId).distinct().toList(),
                 day.atStartOfDay(OrderGeneration.ZONE).toInstant());
         Planner.Request request = new Planner.Request(day, planned, caregivers, homes, usual, pinned,
-                (userId, q, min) -> workforce.assignability(userId, q, min, day).eligible(), today ? now : null);
+                (userId, q, min) -> workforce.assignability(userId, q, min, day).eligible(), today ? now : null,
+                workforce.shiftHours(caregivers.stream().map(Caregiver::userId).toList()));
         Map<Long, Order> byId = new HashMap<>();
         planned.forEach(o -> byId.put(o.id(), o));
         Map<Long, Caregiver> byUser = new HashMap<>();

@@ -122,6 +122,17 @@ class StaffStore {
         return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::map).optional();
     }
 
+    /** The shift patterns recorded for these users' staff records. */
+    Map<Long, String> shiftPatterns(java.util.Collection<Long> userIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select user_id, shift_pattern from workforce_staff where user_id = any(?) and shift_pattern is not null")
+                .param(userIds.toArray(Long[]::new)).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getLong(1), rs.getString(2)));
+        return out;
+    }
+
     Optional<Long> idOfUser(long userId) {
         return jdbc.sql("select id from workforce_staff where user_id = ?").param(userId).query(Long.class).optional();
     }

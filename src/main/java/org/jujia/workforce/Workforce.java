@@ -147,6 +147,13 @@ public class Workforce {
         return staff.trainingCompliance(providerId, year, LocalDate.now(clock));
     }
 
+    /** The shift hours of these users, from their staff records' shift patterns (users without hours are absent). */
+    public java.util.Map<Long, ShiftHours> shiftHours(java.util.Collection<Long> userIds) {
+        java.util.Map<Long, ShiftHours> out = new java.util.HashMap<>();
+        staff.shiftPatterns(userIds).forEach((user, pattern) -> ShiftHours.of(pattern).ifPresent(h -> out.put(user, h)));
+        return out;
+    }
+
     /** The provider's caregivers, by name. */
     public List<Caregiver> ofProvider(long providerId) {
         return jdbc.sql(SELECT + " where c.provider_id = ? order by u.display_name, c.user_id").param(providerId).query(Workforce::map).list();

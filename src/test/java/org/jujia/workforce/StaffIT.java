@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -270,6 +271,20 @@ class StaffIT {
         assertThat(ResidentIdNumber.isValid(reveal.json().get("idNumber").asString())).isTrue();
         String stored = jdbc.sql("select id_number_enc from workforce_staff where id = ?").param(mine).query(String.class).single();
         assertThat(stored).doesNotContain(reveal.json().get("idNumber").asString().substring(0, 10));
+    }
+
+    @Test
+    void theHoursOfAShiftPatternAreTheCaregiversDayForPlanning() {
+        Fresh day = freshCaregiver();
+        Fresh evening = freshCaregiver();
+        UserAccount cg1 = users.findByUsername("caregiver1").orElseThrow();
+        workforce.updateStaff(evening.staffId(), new Staff.Input(evening.userId(), cg1.organisationId(), null, StaffRole.CAREGIVER,
+                CaregiverLevel.LEVEL_3, "测试护理员晚班", evening.idNumber(), EmploymentStatus.ACTIVE, today().minusMonths(3), null, null, null,
+                "晚班 14:00-22:00", today().minusMonths(4), BackgroundCheck.PASSED, 500_000L), ADMIN);
+        assertThat(workforce.shiftHours(List.of(day.userId(), evening.userId())))
+                .as("'白班' names no hours; the evening shift does")
+                .containsOnlyKeys(evening.userId())
+                .containsEntry(evening.userId(), new ShiftHours(java.time.LocalTime.of(14, 0), java.time.LocalTime.of(22, 0)));
     }
 
     @Test

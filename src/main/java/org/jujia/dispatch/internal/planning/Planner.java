@@ -17,6 +17,7 @@ import org.jujia.dispatch.Order;
 import org.jujia.shared.GeoPoint;
 import org.jujia.workforce.BlacklistStatus;
 import org.jujia.workforce.Caregiver;
+import org.jujia.workforce.ShiftHours;
 
 /**
  * Maps a provider's day — dispatch orders and workforce caregivers — to a {@link RoutePlan}, solves it, and maps the
@@ -38,7 +39,7 @@ public final class Planner {
     }
 
     /**
-     * @param shiftStart      when caregivers start, local time
+     * @param shiftStart      when caregivers start, local time (unless their own shift hours are known)
      * @param shiftEnd        when they must be back
      * @param maxWorkMinutes  longest working time (leaving for the first visit to coming back)
      * @param toleranceMinutes how long after the window end a visit may still finish (soft lateness)
@@ -62,7 +63,14 @@ public final class Planner {
      * @param notBefore       re-planning the current day: no visit that is not pinned may begin before this instant; null for none
      */
     public record Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
-            Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds, Eligibility eligibility, Instant notBefore) {
+            Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds, Eligibility eligibility, Instant notBefore,
+            Map<Long, ShiftHours> shifts) {
+
+        /** Every caregiver on the settings' shift. */
+        public Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
+                Map<Long, Long> usualCaregivers, List<Long> pinnedOrderIds, Eligibility eligibility, Instant notBefore) {
+            this(day, orders, caregivers, elderLocations, usualCaregivers, pinnedOrderIds, eligibility, notBefore, Map.of());
+        }
 
         /** A request judged by each caregiver's own profile ({@link Caregiver#eligibilityFor}). */
         public Request(LocalDate day, List<Order> orders, List<Caregiver> caregivers, Map<Long, GeoPoint> elderLocations,
@@ -174,7 +182,10 @@ public final class Planner {
                 }
             }
             boolean excluded = !c.active() || c.blacklist() != BlacklistStatus.NONE;
-            routes.put(c.userId(), new CaregiverRoute(Long.toString(c.userId()), i, i, shiftStart, shiftEnd, settings.maxWorkMinutes() * 60L,
+            // a caregiver's own shift hours (workforce records) where known, else the settings' day
+            ShiftHours own = request.shifts() == null ? null : request.shifts().get(c.userId());
+            routes.put(c.userId(), new CaregiverRoute(Long.toString(c.userId()), i, i, own == null ? shiftStart : own.startSecond(),
+                    own == null ? shiftEnd : own.endSecond(), settings.maxWorkMinutes() * 60L,
                     quals, excluded, settings.mode(), 0, matrix));
         }
         List<Visit> visits = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.jujia.dispatch.OrderStatus;
 import org.jujia.shared.GeoPoint;
 import org.jujia.workforce.BlacklistStatus;
 import org.jujia.workforce.Caregiver;
+import org.jujia.workforce.ShiftHours;
 import org.junit.jupiter.api.Test;
 
 /** Mapping domain orders and caregivers to the planning problem and back; solving; re-planning with pinned visits. */
@@ -211,6 +212,24 @@ class PlannerTest {
         assertThat(v1.getPromisedTo()).isNull();
         assertThat(v1.isBooked()).isTrue();
         assertThat(v1.getBookedStart()).isEqualTo(9 * 3600);
+    }
+
+    @Test
+    void aCaregiverWorksTheHoursOfTheirOwnShiftWhereTheyAreKnown() {
+        Caregiver evening = caregiver(41, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0, 0));
+        Caregiver day = caregiver(42, CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), BlacklistStatus.NONE, point(0.02, 0));
+        Order morning = order(1, 101, 9, 10, 45, Qualification.NONE, null, OrderPriority.GREEN, null);
+        Planner.Request request = new Planner.Request(DAY, List.of(morning), List.of(evening, day), Map.of(101L, point(0.001, 0)), Map.of(),
+                List.of(), null, null, Map.of(41L, ShiftHours.of("晚班 14:00-22:00").orElseThrow()));
+        RoutePlan problem = new Planner(Planner.Settings.DEFAULT).toProblem(request).problem();
+        assertThat(problem.getRoutes().get(0).getShiftStart()).isEqualTo(14 * 3600);
+        assertThat(problem.getRoutes().get(0).getShiftEnd()).isEqualTo(22 * 3600);
+        assertThat(problem.getRoutes().get(1).getShiftStart()).isEqualTo(Planner.Settings.DEFAULT.shiftStart().toSecondOfDay());
+
+        // the evening caregiver lives next door, but the morning visit goes to the one on duty
+        Planner.Result result = new Planner(Planner.Settings.DEFAULT).plan(request, Duration.ofSeconds(1), 1);
+        assertThat(result.feasible()).isTrue();
+        assertThat(result.assignments()).singleElement().extracting(Planner.Assignment::caregiverUserId).isEqualTo(42L);
     }
 
     @Test
