@@ -14,6 +14,7 @@ import org.jujia.access.Certificate;
 import org.jujia.access.UserAccounts;
 import org.jujia.assessment.scoring.CareColourScorer;
 import org.jujia.assessment.scoring.ScoringEngine;
+import org.jujia.elder.ElderLeft;
 import org.jujia.elder.ElderRef;
 import org.jujia.elder.ElderRegistry;
 import org.jujia.elder.ElderStatus;
@@ -30,6 +31,7 @@ import org.jujia.shared.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -324,6 +326,15 @@ public class AssessmentManagement {
                 opened++;
             }
             after = due.get(due.size() - 1).id();
+        }
+    }
+
+    /** The elder died or moved away: their open reassessment and care-plan remake tasks close (nobody is to call on them). */
+    @ApplicationModuleListener
+    void on(ElderLeft e) {
+        Instant now = clock.instant();
+        for (AssessmentTask.Kind kind : AssessmentTask.Kind.values()) {
+            store.closeOpen(kind, e.elderId(), now, "system", "elder " + e.status() + " on " + e.on());
         }
     }
 

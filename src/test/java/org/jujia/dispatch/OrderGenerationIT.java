@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jujia.access.UserAccounts;
+import org.jujia.assessment.AssessmentManagement;
+import org.jujia.assessment.AssessmentTask;
+import org.jujia.assessment.HealthEventType;
 import org.jujia.careplan.CarePlan;
 import org.jujia.careplan.CarePlanManagement;
 import org.jujia.careplan.CarePlanStatus;
@@ -30,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Orders follow care plans against the real database: signing a plan generates its orders for the horizon (visits
  * only: no voice calls, no monthly subscriptions) at the lines' frozen prices; generating again creates nothing; a
  * new version cancels the old version's orders that have not started and brings its own; ending the plan cancels
- * its orders that have not started, and so does the elder's death (which also abandons a plan in preparation).
+ * its orders that have not started, and so does the elder's death (which also abandons a plan in preparation and closes
+ * the elder's open assessment tasks).
  */
 @IntegrationTest
 class OrderGenerationIT {
@@ -48,6 +52,9 @@ class OrderGenerationIT {
 
     @Autowired
     ElderRegistry elders;
+
+    @Autowired
+    AssessmentManagement assessments;
 
     @Autowired
     JdbcClient jdbc;
@@ -191,12 +198,15 @@ class OrderGenerationIT {
     }
 
     @Test
-    void anElderWhoDiesLeavesNoActivePlanNoPlanInPreparationAndNoUnstartedOrders() throws Exception {
+    void anElderWhoDiesLeavesNoActivePlanNoPlanInPreparationNoUnstartedOrdersAndNoOpenTask() throws Exception {
         Jurisdiction j = street();
         long elderId = freshElder();
         CarePlan active = signed(elderId, List.of(line("HOME_VISIT", 2, Period.WEEK, List.of(), "09:00", "11:00")), j);
         settled(active.id());
         CarePlan draft = plans.draft(elderId, new CarePlanManagement.NewPlan(active.providerId(), "加一项助浴", true), j);
+        Jurisdiction events = new Jurisdiction(0, "system", "/", false, java.util.Set.of("ASSESSMENT_EVENTS"));
+        AssessmentTask reassessment = assessments.recordHealthEvent(elderId, HealthEventType.FALL, LocalDate.now(ZONE), "卫生间滑倒", events);
+        assertThat(reassessment.status()).isEqualTo(AssessmentTask.Status.OPEN);
 
         Instant diedAt = Instant.now();
         elders.changeStatus(elderId, ElderStatus.DECEASED, LocalDate.now(ZONE), j);
@@ -208,6 +218,8 @@ class OrderGenerationIT {
         await("its unstarted orders cancelled", () -> ordersOf(active.id()).stream()
                 .filter(r -> ((java.sql.Timestamp) r.get("window_start")).toInstant().isAfter(diedAt)).allMatch(r -> r.get("status").equals("CANCELLED")));
         assertThat(plans.active(elderId, j)).isEmpty();
+        await("the reassessment task closed", () -> jdbc.sql("select status from assessment_task where id = ?").param(reassessment.id())
+                .query(String.class).single().equals("DONE"));
     }
 
     @Test
