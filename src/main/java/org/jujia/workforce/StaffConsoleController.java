@@ -90,9 +90,19 @@ class StaffConsoleController {
         model.addAttribute("training", staff.training(id, today, j));
         model.addAttribute("promotions", staff.promotions(id));
         model.addAttribute("courses", staff.courses());
-        model.addAttribute("assignability", m.userId() == null ? null : workforce.assignability(m.userId(), org.jujia.catalogue.Qualification.NONE, null, today));
+        model.addAttribute("assignability", m.userId() == null ? Map.of() : assignabilityByQualification(m.userId(), today));
         model.addAttribute("f", new Fmt());
         return "workforce/detail";
+    }
+
+    /** Whether the caregiver may be sent out today: for services needing no qualification, and for each one they hold. */
+    private Map<String, Eligibility> assignabilityByQualification(long userId, LocalDate today) {
+        Map<String, Eligibility> out = new java.util.LinkedHashMap<>();
+        out.put(org.jujia.catalogue.Qualification.NONE.name(), workforce.assignability(userId, org.jujia.catalogue.Qualification.NONE, null, today));
+        workforce.caregiver(userId).map(Caregiver::qualifications).orElse(java.util.Set.of()).stream()
+                .filter(q -> q != org.jujia.catalogue.Qualification.NONE).sorted()
+                .forEach(q -> out.put(q.name(), workforce.assignability(userId, q, null, today)));
+        return out;
     }
 
     @PostMapping("/staff/{id}/training")
