@@ -34,6 +34,7 @@ import org.jujia.shared.ValidationException;
 import org.jujia.shared.Violations;
 import org.jujia.workforce.Caregiver;
 import org.jujia.workforce.Eligibility;
+import org.jujia.workforce.ShiftHours;
 import org.jujia.workforce.Workforce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,9 +97,13 @@ public class DispatchManagement {
     public record BookingInput(Long elderId, String itemCode, LocalDate date, LocalTime windowFrom, LocalTime windowTo, Integer quantity, String note) {
     }
 
-    /** A caregiver of the order's provider as the assignment picker shows them: eligible? booked at that time? */
+    /**
+     * A caregiver of the order's provider as the assignment picker shows them: eligible? booked at that time? Is the visit
+     * outside the hours of their shift ({@code shift}, from their staff record; overtime is the provider's call, so it
+     * does not bar the assignment)?
+     */
     public record CaregiverOption(long userId, String displayName, CaregiverLevel level, Set<Qualification> qualifications, Eligibility eligibility,
-            boolean booked, Long clashingOrderId, boolean assignable, boolean current) {
+            boolean booked, Long clashingOrderId, boolean assignable, boolean current, ShiftHours shift, boolean offShift) {
     }
 
     public LocalDate today() {
@@ -143,17 +148,23 @@ public class DispatchManagement {
         Map<Long, Order> clashes = store.assignedOverlapping(all.stream().map(Caregiver::userId).toList(), o.windowStart(), o.busyUntil()).stream()
                 .filter(c -> c.id() != o.id()).collect(Collectors.toMap(c -> c.caregiverUserId(), c -> c, (a, b) -> a));
         List<CaregiverOption> out = new ArrayList<>();
-        Map<Long, Eligibility> eligibility = workforce.assignability(all.stream().map(Caregiver::userId).toList(), o.requiredQualification(),
-                o.minCaregiverLevel(), AssignmentPolicy.serviceDate(o));
+        List<Long> userIds = all.stream().map(Caregiver::userId).toList();
+        Map<Long, Eligibility> eligibility = workforce.assignability(userIds, o.requiredQualification(), o.minCaregiverLevel(),
+                AssignmentPolicy.serviceDate(o));
+        Map<Long, ShiftHours> shifts = workforce.shiftHours(userIds);
+        long from = o.windowStart().atZone(OrderGeneration.ZONE).toLocalTime().toSecondOfDay();
+        long to = from + java.time.Duration.between(o.windowStart(), o.busyUntil()).toSeconds();
         for (Caregiver c : all) {
             Eligibility e = eligibility.get(c.userId());
             Order clash = clashes.get(c.userId());
             boolean current = o.caregiverUserId() != null && o.caregiverUserId() == c.userId();
+            ShiftHours shift = shifts.get(c.userId());
+            boolean offShift = shift != null && (from < shift.startSecond() || to > shift.endSecond());
             out.add(new CaregiverOption(c.userId(), c.displayName(), c.level(), c.qualifications(), e, clash != null,
-                    clash == null ? null : clash.id(), e.eligible() && clash == null && !current, current));
+                    clash == null ? null : clash.id(), e.eligible() && clash == null && !current, current, shift, offShift));
         }
         out.sort(Comparator.comparing((CaregiverOption c) -> !c.assignable()).thenComparing(c -> !c.eligibility().eligible())
-                .thenComparing(CaregiverOption::displayName));
+                .thenComparing(CaregiverOption::offShift).thenComparing(CaregiverOption::displayName));
         return out;
     }
 

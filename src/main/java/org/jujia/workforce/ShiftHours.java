@@ -47,6 +47,11 @@ public record ShiftHours(LocalTime start, LocalTime end) {
         return h < 24 && m < 60 ? Optional.of(LocalTime.of(h, m)) : Optional.empty();
     }
 
+    /** As people write it: "08:00-17:00" ("22:00-24:00" for the rest of the day). */
+    public String label() {
+        return start + "-" + (end.equals(LocalTime.MAX) ? "24:00" : end.toString());
+    }
+
     /** Seconds after midnight of the start. */
     public long startSecond() {
         return start.toSecondOfDay();

@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.jujia.access.Role;
-import org.jujia.access.UserAccount;
 import org.jujia.access.UserAccounts;
-import org.jujia.catalogue.CaregiverLevel;
 import org.jujia.catalogue.Qualification;
-import org.jujia.shared.Jurisdiction;
-import org.jujia.shared.ResidentIdNumber;
-import org.jujia.shared.Sex;
 import org.jujia.support.IntegrationTest;
-import org.jujia.workforce.BackgroundCheck;
+import org.jujia.support.StaffFixtures;
 import org.jujia.workforce.Eligibility;
-import org.jujia.workforce.EmploymentStatus;
 import org.jujia.workforce.Staff;
-import org.jujia.workforce.StaffRole;
 import org.jujia.workforce.Workforce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffBrowserIT extends BrowserTestBase {
 
-    private static final Jurisdiction ADMIN = new Jurisdiction(0, "system", "/", false, Set.of("STAFF_READ", "STAFF_ADMIN", "USER_ADMIN"));
-
     @Autowired
     Workforce workforce;
 
@@ -45,24 +33,15 @@ class StaffBrowserIT extends BrowserTestBase {
 
     /** A caregiver of provider1's organisation, trained and checked, without any certificate. */
     long[] newCaregiverWithoutCertificate(LocalDate today) {
-        UserAccount cg1 = users.findByUsername("caregiver1").orElseThrow();
-        String username = "staffbrowser" + System.nanoTime() % 1_000_000;
-        long user = users.provision(username, "新护理员", users.hashPassword("demo123"), cg1.homeNodeId(), cg1.organisationId(), EnumSet.of(Role.CAREGIVER));
-        workforce.saveProfile(user, new Workforce.ProfileInput(cg1.organisationId(), CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), null,
-                null, null, true), ADMIN);
-        long staffId = workforce.staffIdOf(user).orElseThrow();
-        String idNumber = ResidentIdNumber.of("320508", LocalDate.of(1982, 3, 1).plusDays(user % 3000), Sex.FEMALE, (int) (user % 1000)).value();
-        workforce.updateStaff(staffId, new Staff.Input(user, cg1.organisationId(), null, StaffRole.CAREGIVER, CaregiverLevel.LEVEL_3, "新护理员",
-                idNumber, EmploymentStatus.ACTIVE, today.minusMonths(2), null, null, null, "白班 08:00-17:00", today.minusMonths(3), BackgroundCheck.PASSED,
-                500_000L), ADMIN);
+        StaffFixtures.Fresh f = StaffFixtures.newCaregiver(users, workforce, "新护理员", "白班 08:00-17:00", today);
         for (String[] course : new String[][] { { "PJ-LAW", "1440" }, { "PJ-PSY", "1440" }, { "PJ-FIRSTAID", "1920" }, { "PJ-TURNING", "1440" },
                 { "PJ-HEIMLICH", "1440" }, { "PJ-AED", "1920" } }) {
             boolean practical = course[0].equals("PJ-TURNING") || course[0].equals("PJ-HEIMLICH") || course[0].equals("PJ-AED");
             LocalDate on = today.minusMonths(2);
-            workforce.recordAttendance(staffId, new Staff.AttendanceInput(course[0], on, Integer.parseInt(course[1]),
-                    on.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), practical ? Boolean.TRUE : null), ADMIN);
+            workforce.recordAttendance(f.staffId(), new Staff.AttendanceInput(course[0], on, Integer.parseInt(course[1]),
+                    on.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), practical ? Boolean.TRUE : null), StaffFixtures.ADMIN);
         }
-        return new long[] { user, staffId };
+        return new long[] { f.userId(), f.staffId() };
     }
 
     @Test

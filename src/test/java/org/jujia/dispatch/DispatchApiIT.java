@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jujia.access.UserAccounts;
 import org.jujia.support.Api;
 import org.jujia.support.IntegrationTest;
+import org.jujia.support.StaffFixtures;
+import org.jujia.workforce.Workforce;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +37,9 @@ class DispatchApiIT {
 
     @Autowired
     DispatchManagement dispatch;
+
+    @Autowired
+    Workforce workforce;
 
     @Autowired
     DispatchEventProbe probe;
@@ -155,6 +160,34 @@ class DispatchApiIT {
         // a caregiver cannot manage orders
         long any = provider.get(0).get("id").asLong();
         assertThat(Api.as(port, "caregiver1").post("/api/v1/orders/" + any + "/accept", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePickerTellsWhoWouldWorkOutsideTheirShift() throws Exception {
+        Api op = Api.as(port, "provider1");
+        long elder = otherStreet1Elder(familyElder());
+        LocalDate day = dispatch.today().plusDays(11);
+        // a new caregiver of provider1 on the evening shift
+        long evening = StaffFixtures.newCaregiver(users, workforce, "晚班护理员", "晚班 14:00-22:00", dispatch.today()).userId();
+
+        long morning = accepted(op, booking(elder, "HOME_VISIT", day, "09:00", "10:00", 1));
+        long afternoon = accepted(op, booking(elder, "HOME_VISIT", day, "15:00", "16:00", 1));
+        JsonNode atNine = option(op.get("/api/v1/orders/" + morning + "/eligible-caregivers").json(), evening);
+        assertThat(atNine.get("offShift").asBoolean()).isTrue();
+        assertThat(atNine.get("shift").get("start").asText()).startsWith("14:00");
+        assertThat(option(op.get("/api/v1/orders/" + afternoon + "/eligible-caregivers").json(), evening).get("offShift").asBoolean()).isFalse();
+        var page = org.jujia.support.ConsoleLogin.get(org.jujia.support.ConsoleLogin.login(port, "provider1"), port, "/orders/" + morning);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("不在班次内（14:00-22:00）");
+    }
+
+    static JsonNode option(JsonNode options, long userId) {
+        for (JsonNode c : options) {
+            if (c.get("userId").asLong() == userId) {
+                return c;
+            }
+        }
+        throw new AssertionError("caregiver " + userId + " is not in the picker");
     }
 
     @Test

@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jujia.access.Role;
-import org.jujia.access.UserAccount;
 import org.jujia.access.UserAccounts;
 import org.jujia.catalogue.CaregiverLevel;
 import org.jujia.catalogue.Qualification;
@@ -23,6 +20,8 @@ import org.jujia.shared.ResidentIdNumber;
 import org.jujia.shared.Sex;
 import org.jujia.support.Api;
 import org.jujia.support.IntegrationTest;
+import org.jujia.support.StaffFixtures;
+import org.jujia.support.StaffFixtures.Fresh;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,23 +62,8 @@ class StaffIT {
     }
 
     /** A new caregiver account at caregiver1's provider with a profile (level 3) and a staff record with an ID number. */
-    record Fresh(long userId, long staffId, String idNumber) {
-    }
-
     Fresh freshCaregiver() {
-        int n = SEQ.incrementAndGet();
-        UserAccount cg1 = users.findByUsername("caregiver1").orElseThrow();
-        String username = "staffit" + n + "x" + (System.nanoTime() % 100000);
-        long user = users.provision(username, "测试护理员" + n, users.hashPassword("demo123"), cg1.homeNodeId(), cg1.organisationId(),
-                EnumSet.of(Role.CAREGIVER));
-        workforce.saveProfile(user, new Workforce.ProfileInput(cg1.organisationId(), CaregiverLevel.LEVEL_3, Set.of(Qualification.CAREGIVER), null,
-                null, null, true), ADMIN);
-        long staffId = workforce.staffIdOf(user).orElseThrow();
-        String idNumber = ResidentIdNumber.of("320508", LocalDate.of(1980, 1, 1).plusDays(user % 3000), Sex.FEMALE, (int) (user % 1000)).value();
-        workforce.updateStaff(staffId, new Staff.Input(user, cg1.organisationId(), null, StaffRole.CAREGIVER, CaregiverLevel.LEVEL_3, "测试护理员" + n,
-                idNumber, EmploymentStatus.ACTIVE, today().minusMonths(3), null, null, null, "白班", today().minusMonths(4), BackgroundCheck.PASSED,
-                500_000L), ADMIN);
-        return new Fresh(user, staffId, idNumber);
+        return StaffFixtures.newCaregiver(users, workforce, "测试护理员" + SEQ.incrementAndGet(), "白班", today());
     }
 
     void attend(long staffId, String course, LocalDate on, int minutes, Boolean exam) {
@@ -276,11 +260,7 @@ class StaffIT {
     @Test
     void theHoursOfAShiftPatternAreTheCaregiversDayForPlanning() {
         Fresh day = freshCaregiver();
-        Fresh evening = freshCaregiver();
-        UserAccount cg1 = users.findByUsername("caregiver1").orElseThrow();
-        workforce.updateStaff(evening.staffId(), new Staff.Input(evening.userId(), cg1.organisationId(), null, StaffRole.CAREGIVER,
-                CaregiverLevel.LEVEL_3, "测试护理员晚班", evening.idNumber(), EmploymentStatus.ACTIVE, today().minusMonths(3), null, null, null,
-                "晚班 14:00-22:00", today().minusMonths(4), BackgroundCheck.PASSED, 500_000L), ADMIN);
+        Fresh evening = StaffFixtures.newCaregiver(users, workforce, "测试护理员晚班", "晚班 14:00-22:00", today());
         assertThat(workforce.shiftHours(List.of(day.userId(), evening.userId())))
                 .as("'白班' names no hours; the evening shift does")
                 .containsOnlyKeys(evening.userId())
