@@ -63,13 +63,24 @@ class StaffConsoleController {
         return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
+    /** The qualification a post's services need. */
+    private static final Map<StaffRole, org.jujia.catalogue.Qualification> POST_QUALIFICATION = Map.of(
+            StaffRole.CAREGIVER, org.jujia.catalogue.Qualification.CAREGIVER,
+            StaffRole.COMMUNITY_NURSE, org.jujia.catalogue.Qualification.NURSE,
+            StaffRole.REHAB_THERAPIST, org.jujia.catalogue.Qualification.REHAB_THERAPIST,
+            StaffRole.SOCIAL_WORKER, org.jujia.catalogue.Qualification.SOCIAL_WORKER);
+
     @GetMapping("/staff")
     @PreAuthorize("hasAuthority('PERM_STAFF_READ')")
     String list(@RequestParam(required = false) StaffRole role, Jurisdiction j, Model model) {
         List<Staff.Member> members = staff.list(null, role, j);
         LocalDate today = today();
-        List<Long> users = members.stream().filter(m -> m.userId() != null).map(Staff.Member::userId).toList();
-        Map<Long, Eligibility> eligibility = workforce.assignability(users, org.jujia.catalogue.Qualification.NONE, null, today);
+        // each by the qualification of their post (a caregiver's certificate counts; simple services for the others)
+        Map<Long, Eligibility> eligibility = new java.util.HashMap<>();
+        members.stream().filter(m -> m.userId() != null)
+                .collect(Collectors.groupingBy(m -> POST_QUALIFICATION.getOrDefault(m.role(), org.jujia.catalogue.Qualification.NONE),
+                        Collectors.mapping(Staff.Member::userId, Collectors.toList())))
+                .forEach((q, users) -> eligibility.putAll(workforce.assignability(users, q, null, today)));
         model.addAttribute("members", members);
         model.addAttribute("eligibility", eligibility.entrySet().stream().collect(Collectors.toMap(e -> "u" + e.getKey(), e -> e.getValue().name())));
         model.addAttribute("roles", StaffRole.values());

@@ -54,6 +54,8 @@ class StaffBrowserIT extends BrowserTestBase {
         login("provider1");
         page.navigate(base + "/staff");
         assertThat(page.locator("#staff-table tr.staff-row").count()).isGreaterThan(5);
+        assertThat(page.locator("#staff-table tr.staff-row[data-id='" + fresh[1] + "'] .badge").innerText()).as("judged as a caregiver")
+                .isEqualTo("证书无效或过期");
         page.locator("#staff-table tr.staff-row[data-id='" + fresh[1] + "'] a").first().click();
         page.waitForURL(Pattern.compile(".*/staff/" + fresh[1] + "$"));
         assertThat(page.locator("#assignability .badge[data-qualification=NONE]").innerText()).isEqualTo("一般服务: 符合");
