@@ -152,14 +152,14 @@ public class DispatchManagement {
         Map<Long, Eligibility> eligibility = workforce.assignability(userIds, o.requiredQualification(), o.minCaregiverLevel(),
                 AssignmentPolicy.serviceDate(o));
         Map<Long, ShiftHours> shifts = workforce.shiftHours(userIds);
-        long from = o.windowStart().atZone(OrderGeneration.ZONE).toLocalTime().toSecondOfDay();
-        long to = from + java.time.Duration.between(o.windowStart(), o.busyUntil()).toSeconds();
+        java.time.LocalTime from = o.windowStart().atZone(OrderGeneration.ZONE).toLocalTime();
+        long busy = java.time.Duration.between(o.windowStart(), o.busyUntil()).toSeconds();
         for (Caregiver c : all) {
             Eligibility e = eligibility.get(c.userId());
             Order clash = clashes.get(c.userId());
             boolean current = o.caregiverUserId() != null && o.caregiverUserId() == c.userId();
             ShiftHours shift = shifts.get(c.userId());
-            boolean offShift = shift != null && (from < shift.startSecond() || to > shift.endSecond());
+            boolean offShift = shift != null && !shift.covers(from, busy);
             out.add(new CaregiverOption(c.userId(), c.displayName(), c.level(), c.qualifications(), e, clash != null,
                     clash == null ? null : clash.id(), e.eligible() && clash == null && !current, current, shift, offShift));
         }

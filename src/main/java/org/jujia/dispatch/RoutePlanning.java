@@ -417,7 +417,8 @@ public class RoutePlanning implements DisposableBean {
         // in the order they were performed: by start (the planned list is sorted so)
         pinned.clear();
         planned.stream().filter(o -> today && o.status() == OrderStatus.ASSIGNED && !o.windowStart().isAfter(now)).forEach(o -> pinned.add(o.id()));
-        List<Caregiver> caregivers = workforce.ofProvider(job.providerId()).stream().filter(c -> !off.contains(c.userId())).toList();
+        List<Caregiver> team = workforce.ofProvider(job.providerId());
+        List<Caregiver> caregivers = team.stream().filter(c -> !off.contains(c.userId())).toList();
         Map<Long, GeoPoint> homes = new HashMap<>();
         Jurisdiction system = Jurisdiction.system("/");
         for (Order o : planned) {
@@ -433,7 +434,7 @@ public class RoutePlanning implements DisposableBean {
         Map<Long, Order> byId = new HashMap<>();
         planned.forEach(o -> byId.put(o.id(), o));
         Map<Long, Caregiver> byUser = new HashMap<>();
-        workforce.ofProvider(job.providerId()).forEach(c -> byUser.put(c.userId(), c));
+        team.forEach(c -> byUser.put(c.userId(), c));
         return new Input(request, byId, byUser, homes, new HashSet<>(pinned));
     }
 

@@ -66,8 +66,7 @@ class DeviceStore {
 
     /** Serials of the devices a gateway relays for. */
     List<String> relayedBy(long gatewayId) {
-        return jdbc.sql("select serial from monitoring_device where gateway_id = ? and status = 'ACTIVE'").param(gatewayId)
-                .query(String.class).list();
+        return relayedBy(List.of(gatewayId)).getOrDefault(gatewayId, List.of());
     }
 
     /** Serials of the devices each of these gateways relays for (gateways relaying for none are absent). */

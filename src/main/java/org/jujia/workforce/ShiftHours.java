@@ -47,6 +47,12 @@ public record ShiftHours(LocalTime start, LocalTime end) {
         return h < 24 && m < 60 ? Optional.of(LocalTime.of(h, m)) : Optional.empty();
     }
 
+    /** Does the shift cover the time from {@code from} for {@code seconds} (ending exactly at the shift's end still does)? */
+    public boolean covers(LocalTime from, long seconds) {
+        long start = from.toSecondOfDay();
+        return start >= startSecond() && start + seconds <= endSecond();
+    }
+
     /** As people write it: "08:00-17:00" ("22:00-24:00" for the rest of the day). */
     public String label() {
         return start + "-" + (end.equals(LocalTime.MAX) ? "24:00" : end.toString());

@@ -33,4 +33,14 @@ class ShiftHoursTest {
         assertThat(ShiftHours.of("08:60-17:00")).isEmpty();
         assertThat(ShiftHours.of("08:00-08:00")).as("24 hours from 08:00: the rest of the day").contains(new ShiftHours(LocalTime.of(8, 0), LocalTime.MAX));
     }
+
+    @Test
+    void a_visit_is_covered_from_the_start_of_the_shift_to_its_end_inclusive() {
+        ShiftHours day = ShiftHours.of("白班 08:00-17:00").orElseThrow();
+        assertThat(day.covers(LocalTime.of(8, 0), 3600)).isTrue();
+        assertThat(day.covers(LocalTime.of(7, 59), 3600)).isFalse();
+        assertThat(day.covers(LocalTime.of(16, 0), 3600)).as("ends at 17:00").isTrue();
+        assertThat(day.covers(LocalTime.of(16, 0), 3601)).isFalse();
+        assertThat(ShiftHours.of("夜班 22:00-06:00").orElseThrow().covers(LocalTime.of(23, 0), 3600)).as("until midnight").isTrue();
+    }
 }
